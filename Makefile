@@ -1,0 +1,76 @@
+# Wegwijs: two runtimes, one command. `make run` to start, `make test` to check.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+BOT_VENV := .venv-bot
+BO_VENV  := .venv-backoffice
+BOT_BIN  := $(BOT_VENV)/bin
+BO_BIN   := $(BO_VENV)/bin
+MODEL    := models/wegwijs.tar.gz
+# Everything a trained model depends on: when one of these changes, `make` retrains.
+MODEL_INPUTS := config.yml domain.yml $(shell find nlu bot -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
+
+.PHONY: help install run test lint unit validate test-stories test-e2e browser train db clean
+
+help:
+	@echo "make run   - install what is missing, train if stale, start everything, print the URLs"
+	@echo "make test  - lint, unit tests of both runtimes, Rasa data validation and test stories, end-to-end tests"
+
+$(BOT_VENV)/.installed: requirements/bot.lock requirements/dev.txt scripts/find-python.sh
+	@python=$$(scripts/find-python.sh 3.10) && [ -x $(BOT_BIN)/python ] || "$$python" -m venv $(BOT_VENV)
+	$(BOT_BIN)/pip install --quiet --disable-pip-version-check -r requirements/bot.lock -r requirements/dev.txt
+	@touch $@
+
+$(BO_VENV)/.installed: requirements/backoffice.lock requirements/dev.txt requirements/browser.txt scripts/find-python.sh
+	@python=$$(scripts/find-python.sh 3.11) && [ -x $(BO_BIN)/python ] || "$$python" -m venv $(BO_VENV)
+	$(BO_BIN)/pip install --quiet --disable-pip-version-check -r requirements/backoffice.lock -r requirements/dev.txt -r requirements/browser.txt
+	@touch $@
+
+install: $(BOT_VENV)/.installed $(BO_VENV)/.installed
+
+.env: .env.example
+	@python3 scripts/ensure_env.py
+
+$(MODEL): $(MODEL_INPUTS) $(BOT_VENV)/.installed
+	@mkdir -p models var
+	$(BOT_BIN)/rasa train --data nlu bot --domain domain.yml --config config.yml --out models --fixed-model-name wegwijs --quiet
+	@touch $@
+
+train: $(MODEL)
+
+db: $(BO_VENV)/.installed .env
+	@mkdir -p var
+	$(BO_BIN)/alembic -c backoffice/alembic.ini upgrade head
+	$(BO_BIN)/python -m backoffice.seed
+
+run: install .env db $(MODEL)
+	@echo "Starting backoffice, action server and Rasa server (Ctrl-C stops all)..."
+	@$(BO_BIN)/honcho start -f Procfile -e .env
+
+lint: install
+	$(BOT_BIN)/ruff check .
+	$(BOT_BIN)/ruff format --check .
+
+unit: install
+	$(BO_BIN)/pytest tests/backoffice
+	$(BOT_BIN)/pytest tests/actions tests/channels
+
+validate: $(BOT_VENV)/.installed
+	$(BOT_BIN)/rasa data validate --data nlu bot --domain domain.yml --config config.yml --fail-on-warnings
+
+test-stories: $(MODEL)
+	$(BOT_BIN)/rasa test core --stories tests/stories --model $(MODEL) --out var/test-results --fail-on-prediction-errors
+
+# Debian's Chromium for the widget's browser tests (Playwright never downloads a browser here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test-e2e: install $(MODEL) browser
+	$(BO_BIN)/pytest tests/e2e
+
+test: lint unit validate test-stories test-e2e
+
+clean:
+	rm -rf $(BOT_VENV) $(BO_VENV) models var .env

@@ -1,0 +1,1 @@
+"""Rasa custom actions of Wegwijs; each module holds one concern."""

@@ -1,0 +1,1 @@
+"""Wegwijs backoffice: dossiers, offices and the chat-widget page (Python 3.11)."""

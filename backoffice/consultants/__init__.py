@@ -1,0 +1,1 @@
+"""Consultants (bemiddelaars) and staffing per province."""

@@ -1,0 +1,48 @@
+"""FastAPI application factory: `uvicorn backoffice.main:create_app --factory`."""
+
+import logging
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from backoffice.health.routes import router as health_router
+from backoffice.identity.routes import router as identity_router
+from backoffice.jobseekers.routes import router as jobseekers_router
+from backoffice.offices.routes import router as offices_router
+from backoffice.widget.routes import router as widget_router
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "widget" / "static"
+
+
+def _api_v1() -> APIRouter:
+    api = APIRouter(prefix="/api/v1")
+    for router in (health_router, identity_router, jobseekers_router, offices_router):
+        api.include_router(router)
+    return api
+
+
+async def _validation_error(_: Request, error: RequestValidationError) -> JSONResponse:
+    # Echo where the input was wrong, never the input itself: it may hold personal data.
+    problems = [{"loc": list(item.get("loc", ())), "msg": item.get("msg", "")} for item in error.errors()]
+    return JSONResponse({"detail": "Invalid request", "problems": problems}, status_code=422)
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(
+        title="Wegwijs backoffice",
+        version="1.0.0",
+        description="Dossiers, werkwinkels and the chat widget of the Wegwijs assistant.",
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.include_router(_api_v1())
+    app.include_router(widget_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

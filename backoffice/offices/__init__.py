@@ -1,0 +1,1 @@
+"""Werkwinkels (local offices) and other service points."""

@@ -1,0 +1,28 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from sqlalchemy.orm import Session
+
+from backoffice.auth import require_service_token
+from backoffice.db import get_session
+from backoffice.types import DbIdPath
+from backoffice.offices import service
+from backoffice.offices.schemas import OfficeRead
+
+router = APIRouter(prefix="/offices", tags=["offices"], dependencies=[Depends(require_service_token)])
+
+
+@router.get("", response_model=list[OfficeRead])
+def list_offices(
+    session: Annotated[Session, Depends(get_session)],
+    province: Annotated[str | None, Query(max_length=40)] = None,
+) -> list[OfficeRead]:
+    return service.list_offices(session=session, province=province)
+
+
+@router.get("/{office_id}", response_model=OfficeRead)
+def get_office(office_id: DbIdPath, session: Annotated[Session, Depends(get_session)]) -> OfficeRead:
+    office = service.get_office(session=session, office_id=office_id)
+    if office is None:
+        raise HTTPException(status_code=404, detail="Office not found")
+    return office

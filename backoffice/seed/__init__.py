@@ -1,0 +1,1 @@
+"""Demo data: werkwinkels per province (seed 000), staffing figures and invented jobseekers."""

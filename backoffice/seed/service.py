@@ -1,0 +1,93 @@
+"""Loads the demo data into an empty database, in one transaction."""
+
+import random
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from backoffice.consultants.models import Consultant, ProvinceStaffing
+from backoffice.jobseekers.models import Jobseeker
+from backoffice.offices.models import Office
+from backoffice.seed.offices import (
+    INVENTED_NOTICE,
+    INVENTED_STREETS,
+    STAFFING,
+    STAFFING_REFERENCE_DATE,
+    VAC_DESKS,
+    WERKWINKELS,
+)
+from backoffice.seed.people import consultant_profile, jobseeker_profile
+from backoffice.seed.places import municipality_by_name, served_municipalities
+
+SEED = 20181008  # launch day of the new service model, for a repeatable demo set
+CONSULTANTS_PER_OFFICE = 2
+
+
+def _office(*, rng: random.Random, name: str, kind: str, municipality_name: str) -> Office:
+    municipality = municipality_by_name(municipality_name)
+    street = f"{rng.choice(INVENTED_STREETS)} {rng.randint(1, 120)}"
+    return Office(
+        name=name,
+        kind=kind,
+        municipality_nis=municipality.nis,
+        municipality=municipality.name,
+        postcode=municipality.postcodes[0],
+        province=municipality.province,
+        address=f"{street}, {municipality.postcodes[0]} {municipality.name} {INVENTED_NOTICE}",
+        is_demo=True,
+    )
+
+
+def _offices(rng: random.Random) -> list[Office]:
+    offices = [
+        _office(rng=rng, name=f"Werkwinkel {place}", kind="werkwinkel", municipality_name=place)
+        for places in WERKWINKELS.values()
+        for place in places
+    ]
+    offices += [
+        _office(rng=rng, name=f"Vac-loket {place}", kind="vac", municipality_name=place) for place in VAC_DESKS
+    ]
+    return offices
+
+
+def database_is_empty(*, session: Session) -> bool:
+    return session.scalar(select(func.count(Office.id))) == 0
+
+
+def seed_demo_data(*, session: Session, today: date, jobseeker_count: int = 200) -> bool:
+    """Seeds an empty database and returns True; leaves a filled one untouched and returns False."""
+    if not database_is_empty(session=session):
+        return False
+    rng = random.Random(SEED)
+
+    offices = _offices(rng)
+    session.add_all(offices)
+    session.flush()
+    werkwinkels_by_province: dict[str, list[Office]] = {}
+    for office in offices:
+        if office.kind == "werkwinkel":
+            werkwinkels_by_province.setdefault(office.province, []).append(office)
+
+    session.add_all(
+        ProvinceStaffing(province=province, full_time=full, part_time=part, reference_date=STAFFING_REFERENCE_DATE)
+        for province, (full, part) in STAFFING.items()
+    )
+
+    number = 0
+    for office in offices:
+        for _ in range(CONSULTANTS_PER_OFFICE):
+            number += 1
+            session.add(Consultant(office_id=office.id, **consultant_profile(rng=rng, number=number)))
+
+    municipalities = served_municipalities()
+    for number in range(1, jobseeker_count + 1):
+        municipality = rng.choice(municipalities)
+        nearby = werkwinkels_by_province[municipality.province]
+        same_place = [office for office in nearby if office.municipality_nis == municipality.nis]
+        office = same_place[0] if same_place else rng.choice(nearby)
+        profile = jobseeker_profile(rng=rng, number=number, municipality=municipality, today=today)
+        session.add(Jobseeker(office_id=office.id, **profile))
+
+    session.commit()
+    return True

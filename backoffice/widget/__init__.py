@@ -1,0 +1,1 @@
+"""The jobseeker chat widget: one page, its script and style, talking to Rasa over socket.io."""

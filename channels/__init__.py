@@ -1,0 +1,1 @@
+"""Rasa input/output channels of Wegwijs: web widget (socket.io) and REST; more follow."""

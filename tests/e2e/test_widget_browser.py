@@ -1,0 +1,224 @@
+"""The chat widget in a real browser (Debian's Chromium driven by Playwright) against the stack.
+
+The ``stack`` fixture (tests/e2e/conftest.py) runs the backoffice, the Rasa server and the
+action server. Playwright's own browser downloads are never used: Chromium comes from the
+system package (``apt-get install chromium``).
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements/browser.txt")
+expect = sync_api.expect
+
+CHROMIUM = Path(os.environ.get("WEGWIJS_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BOT_TIMEOUT_MS = 30_000  # the first answers of a freshly loaded model can be slow
+HUMAN_LABEL = "Praten met een medewerker"
+FREE_NUMBER = "0800 30 700"
+INJECTION = '<img src=x onerror="window.__pwned=1">'
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def widget(chromium, stack):
+    """A fresh browser context (empty storage) with the widget page open and connected."""
+    context = chromium.new_context(
+        base_url=stack.backoffice_url, locale="nl-BE", viewport={"width": 1024, "height": 900}
+    )
+    context.set_default_timeout(BOT_TIMEOUT_MS)
+    page = context.new_page()
+    script_errors: list[str] = []
+    page.on("pageerror", lambda error: script_errors.append(str(error)))
+    open_widget(page)
+    yield page
+    context.close()
+    assert not script_errors, f"script errors on the widget page: {script_errors}"
+
+
+def open_widget(page) -> None:
+    page.goto("/")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    wait_until_connected(page)
+
+
+def wait_until_connected(page) -> None:
+    expect(page.locator("#wegwijs")).to_have_attribute(
+        "data-connection", "ready", timeout=BOT_TIMEOUT_MS
+    )
+
+
+def transcript(page):
+    return page.get_by_role("log")
+
+
+def bot_texts(page):
+    return transcript(page).locator(".msg--bot .msg__text")
+
+
+def user_texts(page):
+    return transcript(page).locator(".msg--user .msg__text")
+
+
+def session_id(page) -> str | None:
+    return page.evaluate("() => window.localStorage.getItem('wegwijs.session_id')")
+
+
+def send(page, text: str) -> None:
+    """Types a message and presses Enter, as a person would."""
+    box = page.get_by_label("Typ je bericht")
+    box.fill(text)
+    box.press("Enter")
+    expect(box).to_have_value("")
+
+
+def wait_for_new_bot_message(page, already: int):
+    """Waits until the bot said something after the first ``already`` messages; returns it."""
+    message = bot_texts(page).nth(already)
+    message.wait_for(state="visible", timeout=BOT_TIMEOUT_MS)
+    return message
+
+
+def demo_login(page) -> str:
+    """Signs in as the first demo jobseeker; returns the first name the page shows."""
+    select = page.get_by_label("Kies een demo-werkzoekende (verzonnen persoon)")
+    expect(select.locator("option[value]:not([value=''])").first).to_be_attached()
+    first_id = select.locator("option[value]:not([value=''])").first.get_attribute("value")
+    select.select_option(first_id)
+    with page.expect_response("**/api/v1/widget/demo-login") as login:
+        page.get_by_role("button", name="Aanmelden").click()
+    assert login.value.ok, login.value.status
+    answer = login.value.json()
+    shown = page.locator("#demo-user-name")
+    expect(shown).to_have_text(answer["first_name"])
+    expect(page.get_by_text(f"Aangemeld als {answer['first_name']}")).to_be_visible()
+    token = page.evaluate("() => JSON.parse(sessionStorage.getItem('wegwijs.identity')).identity_token")
+    assert token == answer["identity_token"]
+    wait_until_connected(page)
+    return shown.inner_text()
+
+
+def test_demo_login_then_hallo_gets_a_personal_greeting(widget):
+    page = widget
+    anonymous_session = session_id(page)
+
+    first_name = demo_login(page)
+    assert first_name
+
+    send(page, "hallo")
+    expect(user_texts(page).last).to_have_text("hallo")
+    greeting = bot_texts(page).filter(
+        has_text=re.compile(rf"^Dag {re.escape(first_name)}(?=[\s!,.]|$)")
+    )
+    expect(greeting.first).to_be_visible(timeout=BOT_TIMEOUT_MS)
+    # Signing in started a fresh conversation.
+    assert session_id(page) and session_id(page) != anonymous_session
+    # The bot's words are marked for screen readers.
+    expect(transcript(page).locator(".msg--bot").first).to_contain_text("Wegwijs zegt:")
+    expect(transcript(page).locator(".msg--user").first).to_contain_text("Jij zegt:")
+
+
+def test_request_human_by_keyboard_only(widget):
+    page = widget
+    human = page.get_by_role("button", name=HUMAN_LABEL)
+    expect(human).to_be_visible()
+
+    page.locator("body").focus()
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.id") == "human-button":
+            break
+    else:
+        pytest.fail("the 'Praten met een medewerker' button cannot be reached with Tab")
+    expect(human).to_be_focused()
+    outline = human.evaluate("(el) => getComputedStyle(el).outlineStyle")
+    assert outline not in ("", "none"), "the focused button shows no focus outline"
+
+    page.keyboard.press("Enter")
+    expect(user_texts(page).last).to_have_text(HUMAN_LABEL)
+    expect(bot_texts(page).filter(has_text=FREE_NUMBER).first).to_be_visible(
+        timeout=BOT_TIMEOUT_MS
+    )
+
+
+def test_html_in_a_message_is_shown_as_text(widget):
+    page = widget
+    send(page, INJECTION)
+    wait_for_new_bot_message(page, 0)  # the round trip is complete: whatever came back is shown
+
+    expect(user_texts(page).first).to_have_text(INJECTION)
+    assert transcript(page).locator("img").count() == 0
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+
+    # Re-rendering the stored transcript after a reload must be just as safe.
+    page.reload()
+    wait_until_connected(page)
+    expect(user_texts(page).first).to_have_text(INJECTION)
+    assert transcript(page).locator("img").count() == 0
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+
+
+def test_reload_keeps_the_conversation(widget):
+    page = widget
+    send(page, "hallo")
+    wait_for_new_bot_message(page, 0)
+    before_id = session_id(page)
+    assert before_id
+    messages_before = transcript(page).locator(".msg__text").all_inner_texts()
+    bots_before = bot_texts(page).count()
+
+    page.reload()
+    wait_until_connected(page)
+
+    assert session_id(page) == before_id
+    expect(transcript(page).locator(".msg__text")).to_have_text(messages_before)
+
+    send(page, "wat kan je allemaal")
+    wait_for_new_bot_message(page, bots_before)
+    assert session_id(page) == before_id
+    expect(user_texts(page).last).to_have_text("wat kan je allemaal")
+
+
+def test_bot_buttons_are_real_buttons(widget):
+    page = widget
+    demo_login(page)
+    send(page, "wat kan je allemaal")
+    choice = transcript(page).get_by_role("button", name=HUMAN_LABEL)
+    expect(choice).to_be_visible(timeout=BOT_TIMEOUT_MS)
+    assert choice.evaluate("(el) => el.tagName") == "BUTTON"
+    bots_before = bot_texts(page).count()
+
+    choice.click()
+
+    expect(user_texts(page).last).to_have_text(HUMAN_LABEL)  # the title, not "/request_human"
+    expect(choice).to_be_disabled()
+    wait_for_new_bot_message(page, bots_before)
+    expect(
+        bot_texts(page).filter(has_text=FREE_NUMBER).last
+    ).to_be_visible(timeout=BOT_TIMEOUT_MS)
+    assert "/request_human" not in transcript(page).inner_text()
