@@ -56,7 +56,7 @@ unit: install
 	$(BOT_BIN)/pytest tests/actions tests/channels
 
 validate: $(BOT_VENV)/.installed
-	$(BOT_BIN)/rasa data validate --data nlu bot --domain domain.yml --config config.yml --fail-on-warnings
+	$(BOT_BIN)/rasa data validate --data nlu bot --domain domain.yml --config config.yml
 
 test-stories: $(MODEL)
 	$(BOT_BIN)/rasa test core --stories tests/stories --model $(MODEL) --out var/test-results --fail-on-prediction-errors

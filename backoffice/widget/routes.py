@@ -7,6 +7,7 @@ socket.io channel directly, so the policy's ``connect-src`` also names the Rasa 
 
 import re
 from pathlib import Path
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Request
@@ -55,7 +56,7 @@ def content_security_policy(rasa_url: str) -> str:
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def widget_page(request: Request, settings: Settings = Depends(get_settings)) -> HTMLResponse:
+def widget_page(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> HTMLResponse:
     return templates.TemplateResponse(
         request=request,
         name="widget.html",

@@ -38,9 +38,7 @@ def chromium():
             pytest.fail(message)
         pytest.skip(message)
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
@@ -68,9 +66,7 @@ def open_widget(page) -> None:
 
 
 def wait_until_connected(page) -> None:
-    expect(page.locator("#wegwijs")).to_have_attribute(
-        "data-connection", "ready", timeout=BOT_TIMEOUT_MS
-    )
+    expect(page.locator("#wegwijs")).to_have_attribute("data-connection", "ready", timeout=BOT_TIMEOUT_MS)
 
 
 def transcript(page):
@@ -104,6 +100,11 @@ def wait_for_new_bot_message(page, already: int):
     return message
 
 
+def wait_for_free_number(page, already: int) -> None:
+    """Waits for one more bot message than ``already`` that gives the free phone number."""
+    bot_texts(page).filter(has_text=FREE_NUMBER).nth(already).wait_for(state="visible", timeout=BOT_TIMEOUT_MS)
+
+
 def demo_login(page) -> str:
     """Signs in as the first demo jobseeker; returns the first name the page shows."""
     select = page.get_by_label("Kies een demo-werkzoekende (verzonnen persoon)")
@@ -132,9 +133,7 @@ def test_demo_login_then_hallo_gets_a_personal_greeting(widget):
 
     send(page, "hallo")
     expect(user_texts(page).last).to_have_text("hallo")
-    greeting = bot_texts(page).filter(
-        has_text=re.compile(rf"^Dag {re.escape(first_name)}(?=[\s!,.]|$)")
-    )
+    greeting = bot_texts(page).filter(has_text=re.compile(rf"^Dag {re.escape(first_name)}(?=[\s!,.]|$)"))
     expect(greeting.first).to_be_visible(timeout=BOT_TIMEOUT_MS)
     # Signing in started a fresh conversation.
     assert session_id(page) and session_id(page) != anonymous_session
@@ -161,9 +160,7 @@ def test_request_human_by_keyboard_only(widget):
 
     page.keyboard.press("Enter")
     expect(user_texts(page).last).to_have_text(HUMAN_LABEL)
-    expect(bot_texts(page).filter(has_text=FREE_NUMBER).first).to_be_visible(
-        timeout=BOT_TIMEOUT_MS
-    )
+    wait_for_free_number(page, already=0)
 
 
 def test_html_in_a_message_is_shown_as_text(widget):
@@ -190,13 +187,15 @@ def test_reload_keeps_the_conversation(widget):
     before_id = session_id(page)
     assert before_id
     messages_before = transcript(page).locator(".msg__text").all_inner_texts()
-    bots_before = bot_texts(page).count()
 
     page.reload()
     wait_until_connected(page)
 
     assert session_id(page) == before_id
-    expect(transcript(page).locator(".msg__text")).to_have_text(messages_before)
+    # The stored transcript is drawn on load. A late extra bot message may follow, never fewer.
+    messages_after = transcript(page).locator(".msg__text").all_inner_texts()
+    assert messages_after[: len(messages_before)] == messages_before
+    bots_before = bot_texts(page).count()
 
     send(page, "wat kan je allemaal")
     wait_for_new_bot_message(page, bots_before)
@@ -211,14 +210,11 @@ def test_bot_buttons_are_real_buttons(widget):
     choice = transcript(page).get_by_role("button", name=HUMAN_LABEL)
     expect(choice).to_be_visible(timeout=BOT_TIMEOUT_MS)
     assert choice.evaluate("(el) => el.tagName") == "BUTTON"
-    bots_before = bot_texts(page).count()
+    numbers_before = bot_texts(page).filter(has_text=FREE_NUMBER).count()
 
     choice.click()
 
     expect(user_texts(page).last).to_have_text(HUMAN_LABEL)  # the title, not "/request_human"
     expect(choice).to_be_disabled()
-    wait_for_new_bot_message(page, bots_before)
-    expect(
-        bot_texts(page).filter(has_text=FREE_NUMBER).last
-    ).to_be_visible(timeout=BOT_TIMEOUT_MS)
+    wait_for_free_number(page, already=numbers_before)
     assert "/request_human" not in transcript(page).inner_text()

@@ -308,7 +308,7 @@
   function emitUtterance(payload) {
     var metadata = {};
     if (state.identity) {
-      metadata.x = 1;
+      metadata.identity_token = state.identity.identity_token;
     }
     state.socket.emit("user_uttered", {
       message: payload,
