@@ -7,6 +7,8 @@ BO_VENV  := .venv-backoffice
 BOT_BIN  := $(BOT_VENV)/bin
 BO_BIN   := $(BO_VENV)/bin
 MODEL    := models/wegwijs.tar.gz
+# Rasa would otherwise try to send usage data to the internet.
+export RASA_TELEMETRY_ENABLED := false
 # Everything a trained model depends on: when one of these changes, `make` retrains.
 MODEL_INPUTS := config.yml domain.yml $(shell find nlu bot -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
 

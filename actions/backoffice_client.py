@@ -11,7 +11,7 @@ from actions.settings import BotSettings, get_settings
 logger = logging.getLogger(__name__)
 
 
-class BackofficeUnavailable(Exception):
+class BackofficeUnavailableError(Exception):
     """The backoffice could not be reached or answered with a server error."""
 
 
@@ -42,7 +42,7 @@ class BackofficeClient:
         return cls(get_settings())
 
     async def _request(self, method: str, path: str, json: dict[str, Any] | None = None) -> dict[str, Any] | None:
-        """Returns the JSON body, None for 404; raises BackofficeUnavailable otherwise."""
+        """Returns the JSON body, None for 404; raises BackofficeUnavailableError otherwise."""
         try:
             async with aiohttp.ClientSession(timeout=self._timeout, headers=self._headers) as session:
                 async with session.request(method, f"{self._base_url}{path}", json=json) as response:
@@ -51,11 +51,11 @@ class BackofficeClient:
                     if response.status >= 400:
                         # Path only: bodies may carry personal data.
                         logger.warning("Backoffice %s %s answered %s", method, path.split("/")[1], response.status)
-                        raise BackofficeUnavailable(f"status {response.status}")
+                        raise BackofficeUnavailableError(f"status {response.status}")
                     return await response.json()
         except (aiohttp.ClientError, TimeoutError) as error:
             logger.warning("Backoffice unreachable: %s", type(error).__name__)
-            raise BackofficeUnavailable(type(error).__name__) from error
+            raise BackofficeUnavailableError(type(error).__name__) from error
 
     async def resolve_identity(self, *, channel: str, identity_token: str) -> Identity | None:
         body = await self._request(

@@ -4,7 +4,7 @@ import logging
 
 from rasa_sdk import Tracker
 
-from actions.backoffice_client import BackofficeClient, BackofficeUnavailable, Identity
+from actions.backoffice_client import BackofficeClient, BackofficeUnavailableError, Identity
 
 logger = logging.getLogger(__name__)
 
@@ -22,7 +22,7 @@ async def identify(tracker: Tracker, client: BackofficeClient) -> Identity | Non
         channel = tracker.get_latest_input_channel() or "unknown"
         try:
             return await client.resolve_identity(channel=channel, identity_token=token)
-        except BackofficeUnavailable:
+        except BackofficeUnavailableError:
             logger.warning("Identity not resolved: backoffice unavailable")
     jobseeker_id = tracker.get_slot("jobseeker_id")
     first_name = tracker.get_slot("first_name")

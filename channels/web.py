@@ -24,11 +24,13 @@ logger = logging.getLogger(__name__)
 
 MAX_SESSION_ID_CHARS = 128
 
+
 def _session_id(data: Any) -> str | None:
     session_id = data.get("session_id") if isinstance(data, dict) else None
     if isinstance(session_id, str) and 0 < len(session_id) <= MAX_SESSION_ID_CHARS:
         return session_id
     return None
+
 
 def _metadata(data: dict[str, Any], key: str) -> dict[str, Any]:
     metadata = data.get(key) or {}
@@ -38,6 +40,7 @@ def _metadata(data: dict[str, Any], key: str) -> dict[str, Any]:
         except ValueError:
             return {}
     return metadata if isinstance(metadata, dict) else {}
+
 
 class WebChatInput(SocketIOInput):
     @classmethod

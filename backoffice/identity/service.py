@@ -1,7 +1,7 @@
 from sqlalchemy.orm import Session
 
 from backoffice.config import Settings
-from backoffice.identity.tokens import InvalidIdentityToken, read_identity, sign_identity
+from backoffice.identity.tokens import InvalidIdentityTokenError, read_identity, sign_identity
 from backoffice.jobseekers.models import Jobseeker
 from backoffice.jobseekers.service import get_jobseeker
 
@@ -11,7 +11,7 @@ def resolve_identity_token(*, session: Session, settings: Settings, token: str) 
         jobseeker_id = read_identity(
             secret=settings.widget_signing_key, token=token, max_age_seconds=settings.widget_token_max_age_seconds
         )
-    except InvalidIdentityToken:
+    except InvalidIdentityTokenError:
         return None
     return get_jobseeker(session=session, jobseeker_id=jobseeker_id)
 

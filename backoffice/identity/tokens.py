@@ -5,7 +5,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 _SALT = "wegwijs.widget-identity.v1"
 
 
-class InvalidIdentityToken(Exception):
+class InvalidIdentityTokenError(Exception):
     pass
 
 
@@ -20,12 +20,12 @@ def sign_identity(*, secret: str, jobseeker_id: int) -> str:
 
 
 def read_identity(*, secret: str, token: str, max_age_seconds: int) -> int:
-    """Returns the jobseeker id; raises InvalidIdentityToken when forged, expired or malformed."""
+    """Returns the jobseeker id; raises InvalidIdentityTokenError when forged, expired or malformed."""
     try:
         payload = _serializer(secret).loads(token, max_age=max_age_seconds)
     except BadSignature as error:  # SignatureExpired is a subclass
-        raise InvalidIdentityToken(str(error)) from error
+        raise InvalidIdentityTokenError(str(error)) from error
     jobseeker_id = payload.get("jid") if isinstance(payload, dict) else None
     if not isinstance(jobseeker_id, int):
-        raise InvalidIdentityToken("token carries no jobseeker id")
+        raise InvalidIdentityTokenError("token carries no jobseeker id")
     return jobseeker_id

@@ -5,9 +5,9 @@ from sqlalchemy.orm import Session
 
 from backoffice.auth import require_service_token
 from backoffice.db import get_session
-from backoffice.types import DbIdPath
 from backoffice.jobseekers import service
 from backoffice.jobseekers.schemas import JobseekerRead
+from backoffice.types import DbIdPath
 
 router = APIRouter(prefix="/jobseekers", tags=["jobseekers"], dependencies=[Depends(require_service_token)])
 

@@ -5,9 +5,9 @@ from sqlalchemy.orm import Session
 
 from backoffice.auth import require_service_token
 from backoffice.db import get_session
-from backoffice.types import DbIdPath
 from backoffice.offices import service
 from backoffice.offices.schemas import OfficeRead
+from backoffice.types import DbIdPath
 
 router = APIRouter(prefix="/offices", tags=["offices"], dependencies=[Depends(require_service_token)])
 

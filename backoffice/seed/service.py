@@ -45,9 +45,7 @@ def _offices(rng: random.Random) -> list[Office]:
         for places in WERKWINKELS.values()
         for place in places
     ]
-    offices += [
-        _office(rng=rng, name=f"Vac-loket {place}", kind="vac", municipality_name=place) for place in VAC_DESKS
-    ]
+    offices += [_office(rng=rng, name=f"Vac-loket {place}", kind="vac", municipality_name=place) for place in VAC_DESKS]
     return offices
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from backoffice.identity.tokens import InvalidIdentityToken, read_identity, sign_identity
+from backoffice.identity.tokens import InvalidIdentityTokenError, read_identity, sign_identity
 
 
 def test_round_trip() -> None:
@@ -12,13 +12,13 @@ def test_round_trip() -> None:
 
 def test_expired_token_is_refused() -> None:
     token = sign_identity(secret="k", jobseeker_id=42)  # noqa: S106
-    with pytest.raises(InvalidIdentityToken):
+    with pytest.raises(InvalidIdentityTokenError):
         read_identity(secret="k", token=token, max_age_seconds=-1)  # noqa: S106
 
 
 def test_tampered_token_is_refused() -> None:
     token = sign_identity(secret="k", jobseeker_id=42)  # noqa: S106
-    with pytest.raises(InvalidIdentityToken):
+    with pytest.raises(InvalidIdentityTokenError):
         read_identity(secret="other", token=token, max_age_seconds=60)  # noqa: S106
 
 

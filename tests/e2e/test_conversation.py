@@ -15,7 +15,9 @@ def say(rest: httpx.Client, sender: str, message: str, **extra: object) -> list[
 
 def demo_login(stack: Stack, index: int = 0) -> dict:
     picker = httpx.get(f"{stack.backoffice_url}/api/v1/widget/demo-jobseekers").json()
-    return httpx.post(f"{stack.backoffice_url}/api/v1/widget/demo-login", json={"jobseeker_id": picker[index]["id"]}).json()
+    return httpx.post(
+        f"{stack.backoffice_url}/api/v1/widget/demo-login", json={"jobseeker_id": picker[index]["id"]}
+    ).json()
 
 
 def test_anonymous_conversation_in_dutch(rest: httpx.Client) -> None:
