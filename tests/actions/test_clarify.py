@@ -1,0 +1,110 @@
+"""action_clarify: likely meanings first, a person after two misunderstandings in a row."""
+
+import asyncio
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.clarify import ActionClarify, misunderstandings_in_a_row
+from actions.intent_labels import HUMAN_PAYLOAD, SUGGESTION_LABELS
+
+
+def user_event(text: str, intent: str) -> dict[str, Any]:
+    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent, "confidence": 0.4}}}
+
+
+def bot_event(text: str) -> dict[str, Any]:
+    return {"event": "bot", "text": text}
+
+
+RANKING = [
+    {"name": "nlu_fallback", "confidence": 0.55},
+    {"name": "search_vacancies", "confidence": 0.41},
+    {"name": "greet", "confidence": 0.2},
+    {"name": "ask_job_suggestions", "confidence": 0.19},
+    {"name": "book_appointment", "confidence": 0.1},
+]
+
+
+def make_tracker(events: list[dict[str, Any]], ranking: list[dict[str, Any]] = RANKING) -> Tracker:
+    latest = {"text": events[-1]["text"], "intent": {"name": "nlu_fallback"}, "intent_ranking": ranking}
+    return Tracker("sender", {}, latest, events, False, None, {}, "action_listen")
+
+
+@pytest.fixture
+def tracker_first_misunderstanding() -> Tracker:
+    return make_tracker(
+        [user_event("hallo", "greet"), bot_event("Dag!"), user_event("vakatuurs kijke", "nlu_fallback")]
+    )
+
+
+@pytest.fixture
+def tracker_second_misunderstanding_in_a_row() -> Tracker:
+    return make_tracker(
+        [
+            user_event("hallo", "greet"),
+            user_event("vakatuurs kijke", "nlu_fallback"),
+            bot_event("Bedoel je een van deze?"),
+            user_event("nee da bedoel ik ni", "nlu_fallback"),
+        ]
+    )
+
+
+@pytest.fixture
+def tracker_misunderstood_after_being_understood() -> Tracker:
+    return make_tracker(
+        [
+            user_event("qsdf", "nlu_fallback"),
+            user_event("/search_vacancies", "search_vacancies"),
+            user_event("blabla", "nlu_fallback"),
+        ]
+    )
+
+
+def run(tracker: Tracker) -> list[dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionClarify().run(dispatcher, tracker, {}))
+    assert events == []
+    return dispatcher.messages
+
+
+def test_name() -> None:
+    assert ActionClarify().name() == "action_clarify"
+
+
+def test_first_misunderstanding_suggests_two_meanings_and_a_person(tracker_first_misunderstanding: Tracker) -> None:
+    [message] = run(tracker_first_misunderstanding)
+    assert message["response"] == "utter_suggest_meanings"
+    assert [button["payload"] for button in message["buttons"]] == [
+        "/search_vacancies",
+        "/ask_job_suggestions",
+        HUMAN_PAYLOAD,
+    ]
+    assert message["buttons"][0]["title"] == SUGGESTION_LABELS["search_vacancies"]
+
+
+def test_small_talk_is_never_suggested(tracker_first_misunderstanding: Tracker) -> None:
+    [message] = run(tracker_first_misunderstanding)
+    assert "/greet" not in [button["payload"] for button in message["buttons"]]
+
+
+def test_second_misunderstanding_in_a_row_offers_a_person(tracker_second_misunderstanding_in_a_row: Tracker) -> None:
+    assert misunderstandings_in_a_row(tracker_second_misunderstanding_in_a_row) == 2
+    [message] = run(tracker_second_misunderstanding_in_a_row)
+    assert message["response"] == "utter_offer_human"
+
+
+def test_an_understood_message_resets_the_count(tracker_misunderstood_after_being_understood: Tracker) -> None:
+    assert misunderstandings_in_a_row(tracker_misunderstood_after_being_understood) == 1
+    [message] = run(tracker_misunderstood_after_being_understood)
+    assert message["response"] == "utter_suggest_meanings"
+
+
+def test_without_any_likely_meaning_it_asks_to_rephrase() -> None:
+    tracker = make_tracker(
+        [user_event("qsdfqsdf", "nlu_fallback")], ranking=[{"name": "nlu_fallback", "confidence": 1}]
+    )
+    [message] = run(tracker)
+    assert message["response"] == "utter_default"
