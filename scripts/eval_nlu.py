@@ -79,10 +79,7 @@ def canonical(entity: str, written: str) -> str:
     return resolution.value if resolution else fold(normalize(written))
 
 
-async def predict(model: Path, examples: list[Example]) -> list[Prediction]:
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(model))
+async def predict(agent: Any, examples: list[Example]) -> list[Prediction]:
     predictions = []
     for example in examples:
         parsed: dict[str, Any] = await agent.parse_message(example.text)
@@ -260,10 +257,13 @@ async def run(model: Path, baseline: Path, out: Path) -> bool:
     all_examples: list[Example] = []
     all_predictions: list[Prediction] = []
     raw = {}
+    from rasa.core.agent import Agent
+
     examples_by_register = {register: load_examples(register) for register in REGISTERS}
     for name, path in (("ours", model), ("baseline", baseline)):
+        agent = Agent.load(str(path))
         for register, examples in examples_by_register.items():
-            predictions = await predict(path, examples)
+            predictions = await predict(agent, examples)
             results.setdefault(register, {"count": len(examples)})[name] = score(examples, predictions)
             raw[f"{name}/{register}"] = [
                 {

@@ -2,15 +2,12 @@
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlu.resolution import Lexicons, get_lexicons, resolve_entity
+from nlu.components.lexicon_component import LexiconComponent
+from nlu.resolution import resolve_entity
 
 RESOLVED = "resolved"
 # Lists we know completely: a span that resolves to nothing there is a misreading ("haven", "2019").
@@ -26,26 +23,13 @@ def _worth_keeping_unresolved(entity: dict[str, Any]) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class EntityResolver(GraphComponent, EntityExtractorMixin):
+class EntityResolver(LexiconComponent):
     """Sets `value` to the canonical form ("poetsvrouw" → "schoonmaker", "9040" → "Gent").
 
     The words as written stay available through `start`/`end`; `resolved` holds the
     details (kind of place, province, postcodes). Places and contract terms that resolve to
     nothing are dropped; an unknown occupation or centre stays (resolved null) when DIET is sure.
     """
-
-    def __init__(self, lexicons: Lexicons) -> None:
-        self._lexicons = lexicons
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "EntityResolver":
-        return cls(get_lexicons())
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

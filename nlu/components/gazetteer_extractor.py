@@ -2,16 +2,12 @@
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from nlu.components.lexicon_component import LexiconComponent
 from nlu.resolution.gazetteer import Match, Token
-from nlu.resolution.lexicons import Lexicons, get_lexicons
 from nlu.resolution.words import dutch_words
 
 
@@ -21,25 +17,12 @@ def _not_a_lone_common_word(tokens: list[Token], first: int, last: int) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class GazetteerEntityExtractor(GraphComponent, EntityExtractorMixin):
+class GazetteerEntityExtractor(LexiconComponent):
     """Adds the lexicon's matches to what DIET found; where both claim the same words, the lexicon wins.
 
     DIET generalises to words it never saw; the lexicons know 300+ occupations with their
     everyday variants and every Belgian place, typos forgiven. Together they catch both.
     """
-
-    def __init__(self, lexicons: Lexicons) -> None:
-        self._lexicons = lexicons
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "GazetteerEntityExtractor":
-        return cls(get_lexicons())
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

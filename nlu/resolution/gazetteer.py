@@ -61,9 +61,6 @@ class Gazetteer:
         # Ordinary words are never someone's typo: "postcode" is not a misspelt "postbode".
         self._exact_only = exact_only
 
-    def __len__(self) -> int:
-        return len(self._exact)
-
     def phrases(self) -> Iterable[str]:
         return self._exact.keys()
 

@@ -64,8 +64,7 @@ class Lexicons:
         contracts = read_synonyms(directory / "contracts.yml")
         schedules = {"voltijds", "deeltijds"}
         words = dutch_words()
-        places = PlaceIndex.from_files(directory / "places.csv", directory / "place_aliases.csv")
-        places.mark_common_words(words)
+        places = PlaceIndex.from_files(directory / "places.csv", directory / "place_aliases.csv", words)
         return cls(
             occupations=Gazetteer(read_synonyms(directory / "occupations.yml"), exact_only=words),
             contract_types=Gazetteer(

@@ -2,14 +2,12 @@
 
 import csv
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from nlu.resolution.gazetteer import Gazetteer, Match, Token, tokenize
 from nlu.resolution.text import fold
 
-FLEMISH_PROVINCES = ("Antwerpen", "Limburg", "Oost-Vlaanderen", "Vlaams-Brabant", "West-Vlaanderen")
 # Words before a place name that make clear a place is meant ("in mol", "rond boom").
 LOCATION_CUES = frozenset(
     "in rond bij te uit naar nabij omgeving buurt regio streek van postcode gemeente stad provincie".split()
@@ -100,7 +98,9 @@ def _names_postcode_better(place: Place, current: Place) -> bool:
 
 
 class PlaceIndex:
-    def __init__(self, places: list[Place], aliases: dict[str, str]) -> None:
+    def __init__(
+        self, places: list[Place], aliases: dict[str, str], common_words: frozenset[str] = frozenset()
+    ) -> None:
         self._places = places
         self._by_postcode: dict[str, Place] = {}
         phrases: dict[str, tuple[int, int]] = {}
@@ -126,12 +126,21 @@ class PlaceIndex:
         for alias, target in aliases.items():
             if fold(target) in phrases:
                 phrases[fold(alias)] = (phrases[fold(target)][0], -1)
-        self._phrases = {phrase: str(index) for phrase, (index, _) in phrases.items()}
-        self._gazetteer = Gazetteer(self._phrases)
-        self._common_words: frozenset[str] = frozenset()
+        # Single-word names that are also ordinary words need a cue before them when scanning;
+        # and an ordinary word is never a misspelt place: "dingen" is not "Edingen".
+        self._common_words = frozenset(
+            phrase
+            for phrase in phrases
+            if " " not in phrase and phrase in common_words and phrase not in PLACES_EVEN_WITHOUT_CUE
+        )
+        self._gazetteer = Gazetteer(
+            {phrase: str(index) for phrase, (index, _) in phrases.items()}, exact_only=common_words
+        )
 
     @classmethod
-    def from_files(cls, places_csv: Path, aliases_csv: Path) -> "PlaceIndex":
+    def from_files(
+        cls, places_csv: Path, aliases_csv: Path, common_words: frozenset[str] = frozenset()
+    ) -> "PlaceIndex":
         with places_csv.open(encoding="utf-8") as handle:
             places = [
                 Place(
@@ -146,18 +155,7 @@ class PlaceIndex:
             ]
         with aliases_csv.open(encoding="utf-8") as handle:
             aliases = {row["alias"]: row["place"] for row in csv.DictReader(handle)}
-        return cls(places, aliases)
-
-    def mark_common_words(self, words: Iterable[str]) -> None:
-        """Single-word place names that are also ordinary words need a cue before them when scanning."""
-        vocabulary = frozenset(words)
-        self._common_words = frozenset(
-            phrase
-            for phrase in self._gazetteer.phrases()
-            if " " not in phrase and phrase in vocabulary and phrase not in PLACES_EVEN_WITHOUT_CUE
-        )
-        # An ordinary word is never a misspelt place: "dingen" is not "Edingen".
-        self._gazetteer = Gazetteer(self._phrases, exact_only=vocabulary)
+        return cls(places, aliases, common_words)
 
     def by_postcode(self, postcode: str) -> Place | None:
         place = self._by_postcode.get(postcode)
