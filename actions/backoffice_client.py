@@ -2,6 +2,7 @@
 
 import logging
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import aiohttp
@@ -13,6 +14,10 @@ logger = logging.getLogger(__name__)
 
 class BackofficeUnavailableError(Exception):
     """The backoffice could not be reached or answered with a server error."""
+
+
+class BackofficeConflictError(Exception):
+    """The backoffice refused a change that no longer fits the stored state (409)."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,64 @@ class Dossier:
     office_id: int | None
 
 
+@dataclass(frozen=True)
+class Step:
+    title: str
+    text: str
+    help: str
+
+
+@dataclass(frozen=True)
+class Assignment:
+    id: int
+    jobseeker_id: int
+    kind: str
+    origin: str
+    title: str
+    instructions: str
+    steps: tuple[Step, ...]
+    keywords: tuple[str, ...]
+    current_step: int
+    status: str
+    due_date: date | None
+    reason: str | None
+
+    @property
+    def step_count(self) -> int:
+        return len(self.steps)
+
+    @property
+    def is_done(self) -> bool:
+        return self.status == "done"
+
+    @classmethod
+    def from_api(cls, body: dict[str, Any]) -> "Assignment":
+        due = body.get("due_date")
+        return cls(
+            id=int(body["id"]),
+            jobseeker_id=int(body["jobseeker_id"]),
+            kind=str(body["kind"]),
+            origin=str(body.get("origin") or "automatic"),
+            title=str(body["title"]),
+            instructions=str(body.get("instructions") or ""),
+            steps=tuple(
+                Step(title=str(step["title"]), text=str(step["text"]), help=str(step.get("help") or ""))
+                for step in body.get("steps") or []
+            ),
+            keywords=tuple(str(word) for word in body.get("keywords") or []),
+            current_step=int(body.get("current_step") or 0),
+            status=str(body["status"]),
+            due_date=date.fromisoformat(due) if due else None,
+            reason=body.get("reason"),
+        )
+
+
+@dataclass(frozen=True)
+class Completion:
+    assignment: Assignment
+    next: Assignment | None
+
+
 class BackofficeClient:
     def __init__(self, settings: BotSettings) -> None:
         self._base_url = f"{settings.backoffice_url}/api/v1"
@@ -41,13 +104,15 @@ class BackofficeClient:
     def from_environment(cls) -> "BackofficeClient":
         return cls(get_settings())
 
-    async def _request(self, method: str, path: str, json: dict[str, Any] | None = None) -> dict[str, Any] | None:
-        """Returns the JSON body, None for 404; raises BackofficeUnavailableError otherwise."""
+    async def _request(self, method: str, path: str, json: dict[str, Any] | None = None) -> Any:
+        """Returns the JSON body (None for 404 and 204); raises BackofficeUnavailableError otherwise."""
         try:
             async with aiohttp.ClientSession(timeout=self._timeout, headers=self._headers) as session:
                 async with session.request(method, f"{self._base_url}{path}", json=json) as response:
-                    if response.status == 404:
+                    if response.status in (204, 404):
                         return None
+                    if response.status == 409:
+                        raise BackofficeConflictError(path.split("/")[1])
                     if response.status >= 400:
                         # Path only: bodies may carry personal data.
                         logger.warning("Backoffice %s %s answered %s", method, path.split("/")[1], response.status)
@@ -77,3 +142,46 @@ class BackofficeClient:
             has_email=bool(body["has_email"]),
             office_id=body.get("office_id"),
         )
+
+    async def list_assignments(self, *, jobseeker_id: int) -> list[Assignment] | None:
+        """Open assignments, most urgent first; None when the jobseeker is unknown."""
+        body = await self._request("GET", f"/jobseekers/{jobseeker_id}/assignments")
+        if body is None:
+            return None
+        return [Assignment.from_api(item) for item in body]
+
+    async def get_assignment(self, *, assignment_id: int) -> Assignment | None:
+        body = await self._request("GET", f"/assignments/{assignment_id}")
+        return None if body is None else Assignment.from_api(body)
+
+    async def set_progress(self, *, assignment_id: int, current_step: int) -> Assignment | None:
+        body = await self._request(
+            "POST", f"/assignments/{assignment_id}/progress", json={"current_step": current_step}
+        )
+        return None if body is None else Assignment.from_api(body)
+
+    async def complete_assignment(self, *, assignment_id: int) -> Completion | None:
+        """Marks the assignment done as reported by the jobseeker; returns it and what comes next."""
+        body = await self._request(
+            "POST", f"/assignments/{assignment_id}/complete", json={"how": "self_reported", "consultant_id": None}
+        )
+        if body is None:
+            return None
+        following = body.get("next")
+        return Completion(
+            assignment=Assignment.from_api(body["assignment"]),
+            next=Assignment.from_api(following) if following else None,
+        )
+
+    async def add_assignment_note(self, *, assignment_id: int, kind: str, step: int | None, channel: str) -> None:
+        """Records what the bot noticed (help asked, a step that failed) for the week-6 contact."""
+        await self._request(
+            "POST",
+            f"/assignments/{assignment_id}/notes",
+            json={"kind": kind, "step": step, "channel": channel[:30]},
+        )
+
+    async def claim_reminder(self, *, jobseeker_id: int) -> Assignment | None:
+        """Today's reminder, at most one a day (the backoffice decides); None when there is none."""
+        body = await self._request("POST", f"/jobseekers/{jobseeker_id}/reminders/claim")
+        return None if body is None else Assignment.from_api(body["assignment"])

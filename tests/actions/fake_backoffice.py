@@ -1,8 +1,10 @@
 """A local stand-in for the backoffice API on a loopback port, recording what it was asked."""
 
+import copy
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from aiohttp import web
 from aiohttp.test_utils import TestServer
@@ -11,11 +13,45 @@ TOKEN = "actions-test-token"  # noqa: S105
 KNOWN_TOKENS = {"token-for-lotte": {"jobseeker_id": 7, "first_name": "Lotte"}}
 
 
+OPEN_STATUSES = ("open", "in_progress", "overdue")
+
+
+def demo_assignments() -> list[dict[str, Any]]:
+    """Lotte's assignments as the backoffice would send them (invented)."""
+
+    def step(title: str) -> dict[str, str]:
+        return {"title": title, "text": f"Doe dit: {title.lower()}.", "help": f"Hulp bij {title.lower()}."}
+
+    def assignment(id_: int, kind: str, title: str, due: str, keywords: list[str], steps: int) -> dict[str, Any]:
+        return {
+            "id": id_, "jobseeker_id": 7, "kind": kind, "origin": "automatic", "title": title,
+            "instructions": f"{title}.", "steps": [step(f"Stap {n}") for n in range(1, steps + 1)],
+            "keywords": keywords, "current_step": 0, "step_count": steps, "status": "open", "due_date": due,
+            "completion": None, "completed_at": None, "reason": None,
+        }  # fmt: skip
+
+    return [
+        assignment(11, "complete_cv", "Vul je cv aan", "2026-11-20", ["cv"], 3),
+        assignment(12, "set_job_goals", "Kies je jobdoelen", "2026-11-30", ["jobdoel", "beroep"], 2),
+        assignment(13, "check_contact_details", "Controleer je contactgegevens", "2026-12-04", ["contact"], 2),
+    ]
+
+
 @dataclass
 class FakeBackoffice:
     url: str = ""
     requests: list[tuple[str, str]] = field(default_factory=list)
     fail_with: int | None = None
+    assignments: list[dict[str, Any]] = field(default_factory=demo_assignments)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    reminder_claimed: bool = False
+
+    def assignment(self, assignment_id: int) -> dict[str, Any] | None:
+        return next((item for item in self.assignments if item["id"] == assignment_id), None)
+
+    def open_assignments(self) -> list[dict[str, Any]]:
+        waiting = [item for item in self.assignments if item["status"] in OPEN_STATUSES]
+        return sorted(waiting, key=lambda item: (item["due_date"], item["id"]))
 
 
 @asynccontextmanager
@@ -48,9 +84,69 @@ async def running_fake_backoffice() -> AsyncIterator[FakeBackoffice]:
              "has_email": False, "office_id": 3}
         )  # fmt: skip
 
+    def guarded(handler):
+        """Records the call, then answers like the backoffice does on failures and bad tokens."""
+
+        async def wrapper(request: web.Request) -> web.Response:
+            fake.requests.append((request.method, request.path))
+            if fake.fail_with:
+                return web.json_response({"detail": "boom"}, status=fake.fail_with)
+            if not authorised(request):
+                return web.json_response({"detail": "Missing or invalid bearer token"}, status=401)
+            return await handler(request)
+
+        return wrapper
+
+    def found(request: web.Request) -> dict[str, Any] | None:
+        return fake.assignment(int(request.match_info["assignment_id"]))
+
+    async def list_assignments(request: web.Request) -> web.Response:
+        if request.match_info["jobseeker_id"] != "7":
+            return web.json_response({"detail": "Jobseeker not found"}, status=404)
+        return web.json_response(copy.deepcopy(fake.open_assignments()))
+
+    async def get_assignment(request: web.Request) -> web.Response:
+        item = found(request)
+        return web.json_response(item) if item else web.json_response({"detail": "not found"}, status=404)
+
+    async def progress(request: web.Request) -> web.Response:
+        item = found(request)
+        if item is None:
+            return web.json_response({"detail": "not found"}, status=404)
+        if item["status"] == "done":
+            return web.json_response({"detail": "Assignment is done"}, status=409)
+        item["current_step"] = (await request.json())["current_step"]
+        item["status"] = "in_progress"
+        return web.json_response(item)
+
+    async def complete(request: web.Request) -> web.Response:
+        item = found(request)
+        if item is None:
+            return web.json_response({"detail": "not found"}, status=404)
+        item["status"], item["completion"] = "done", (await request.json())["how"]
+        remaining = fake.open_assignments()
+        return web.json_response({"assignment": item, "next": remaining[0] if remaining else None})
+
+    async def add_note(request: web.Request) -> web.Response:
+        fake.notes.append({"assignment_id": int(request.match_info["assignment_id"]), **await request.json()})
+        return web.json_response({}, status=201)
+
+    async def claim_reminder(request: web.Request) -> web.Response:
+        remaining = fake.open_assignments()
+        if fake.reminder_claimed or not remaining:
+            return web.Response(status=204)
+        fake.reminder_claimed = True
+        return web.json_response({"assignment": remaining[0]})
+
     app = web.Application()
     app.router.add_post("/api/v1/identity/resolve", resolve)
     app.router.add_get("/api/v1/jobseekers/{jobseeker_id}", dossier)
+    app.router.add_get("/api/v1/jobseekers/{jobseeker_id}/assignments", guarded(list_assignments))
+    app.router.add_post("/api/v1/jobseekers/{jobseeker_id}/reminders/claim", guarded(claim_reminder))
+    app.router.add_get("/api/v1/assignments/{assignment_id}", guarded(get_assignment))
+    app.router.add_post("/api/v1/assignments/{assignment_id}/progress", guarded(progress))
+    app.router.add_post("/api/v1/assignments/{assignment_id}/complete", guarded(complete))
+    app.router.add_post("/api/v1/assignments/{assignment_id}/notes", guarded(add_note))
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
     fake.url = str(server.make_url("")).rstrip("/")
