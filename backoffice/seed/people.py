@@ -4,6 +4,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from backoffice.jobseekers.vocabulary import EDUCATION_LEVELS, LANGUAGE_LEVELS
 from backoffice.seed.places import Municipality
 
 FIRST_NAMES = [
@@ -83,7 +84,6 @@ LAST_NAMES = [
     "Martens",
     "Bakker",
 ]
-EDUCATION_LEVELS = ["geen diploma", "lager onderwijs", "secundair onderwijs", "hoger onderwijs"]
 OCCUPATIONS = [
     "heftruckchauffeur",
     "vrachtwagenchauffeur",
@@ -105,7 +105,6 @@ OCCUPATIONS = [
     "buschauffeur",
 ]
 OTHER_LANGUAGES = ["Frans", "Engels", "Duits", "Arabisch", "Turks", "Pools", "Oekraïens", "Spaans"]
-LANGUAGE_LEVELS = ["basis", "goed", "zeer goed", "moedertaal"]
 DRIVING_LICENCE_SETS = [[], [], ["B"], ["B"], ["B"], ["AM"], ["B", "C"], ["B", "C", "CE"], ["B", "D"]]
 
 

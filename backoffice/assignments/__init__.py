@@ -1,0 +1,1 @@
+"""Assignments (opdrachten): the automatic package, smart proposals from rules, detection, history."""
