@@ -8,6 +8,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
+from backoffice.assignments.routes import router as assignments_router
+from backoffice.errors import DomainError, domain_error_handler
 from backoffice.health.routes import router as health_router
 from backoffice.identity.routes import router as identity_router
 from backoffice.jobseekers.routes import router as jobseekers_router
@@ -21,7 +23,7 @@ STATIC_DIR = Path(__file__).parent / "widget" / "static"
 
 def _api_v1() -> APIRouter:
     api = APIRouter(prefix="/api/v1")
-    for router in (health_router, identity_router, jobseekers_router, offices_router):
+    for router in (health_router, identity_router, jobseekers_router, assignments_router, offices_router):
         api.include_router(router)
     return api
 
@@ -36,12 +38,13 @@ def create_app() -> FastAPI:
     app = FastAPI(
         title="Wegwijs backoffice",
         version="1.0.0",
-        description="Dossiers, werkwinkels and the chat widget of the Wegwijs assistant.",
+        description="Dossiers, assignments, werkwinkels and the chat widget of the Wegwijs assistant.",
         openapi_url="/api/v1/openapi.json",
         docs_url="/api/v1/docs",
         redoc_url=None,
     )
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(DomainError, domain_error_handler)
     app.include_router(_api_v1())
     app.include_router(widget_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -9,11 +9,9 @@ from backoffice.db import get_session
 from backoffice.identity import service
 from backoffice.identity.schemas import DemoLoginRequest, DemoLoginResponse, ResolvedIdentity, ResolveIdentityRequest
 from backoffice.jobseekers.schemas import DemoJobseeker
-from backoffice.jobseekers.service import get_jobseeker, list_demo_jobseekers
+from backoffice.jobseekers.service import DEMO_PICKER_SIZE, get_jobseeker, list_demo_jobseekers
 
 router = APIRouter(tags=["identity"])
-
-DEMO_PICKER_SIZE = 12
 
 
 @router.post("/identity/resolve", response_model=ResolvedIdentity, dependencies=[Depends(require_service_token)])

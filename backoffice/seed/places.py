@@ -42,3 +42,18 @@ def municipality_by_name(name: str) -> Municipality:
         if municipality.name == name:
             return municipality
     raise LookupError(f"{name!r} is not a municipality in Flanders or Brussels")
+
+
+@lru_cache
+def _by_postcode() -> dict[str, Municipality]:
+    # A few Brussels postcodes belong to two municipalities: the one with the lowest NIS code wins.
+    index: dict[str, Municipality] = {}
+    for municipality in served_municipalities():
+        for postcode in municipality.postcodes:
+            index.setdefault(postcode, municipality)
+    return index
+
+
+def municipality_by_postcode(postcode: str) -> Municipality | None:
+    """The municipality of a postcode in Flanders or Brussels; None for any other postcode."""
+    return _by_postcode().get(postcode)

@@ -1,6 +1,7 @@
 """Backoffice test fixtures: a migrated SQLite database, one rolled-back transaction per test."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -11,8 +12,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from backoffice.clock import Clock, get_clock
 from backoffice.config import Settings, get_settings
 from backoffice.db import get_session, make_engine
+from backoffice.jobseekers.models import Jobseeker
+from backoffice.jobseekers.schemas import RegistrationRequest
+from backoffice.jobseekers.service import register_jobseeker
 from backoffice.main import create_app
 from backoffice.seed.service import seed_demo_data
 
@@ -62,11 +67,28 @@ def settings(database_url: str) -> Settings:
     )
 
 
+@dataclass
+class FixedClock:
+    """The clock every request of a test sees; a test moves it to another day with set_day."""
+
+    clock: Clock
+
+    def set_day(self, day: date, hour: int = 12) -> Clock:
+        self.clock = Clock.on(day, hour=hour)
+        return self.clock
+
+
 @pytest.fixture
-def client(session: Session, settings: Settings) -> Iterator[TestClient]:
+def test_clock() -> FixedClock:
+    return FixedClock(Clock.on(SEED_DAY, hour=12))
+
+
+@pytest.fixture
+def client(session: Session, settings: Settings, test_clock: FixedClock) -> Iterator[TestClient]:
     app = create_app()
     app.dependency_overrides[get_session] = lambda: session
     app.dependency_overrides[get_settings] = lambda: settings
+    app.dependency_overrides[get_clock] = lambda: test_clock.clock
     with TestClient(app) as test_client:
         yield test_client
 
@@ -74,3 +96,34 @@ def client(session: Session, settings: Settings) -> Iterator[TestClient]:
 @pytest.fixture
 def auth_headers() -> dict[str, str]:
     return {"Authorization": f"Bearer {API_TOKEN}"}
+
+
+REGISTRATION = {
+    "first_name": "Testa",
+    "last_name": "Verzonnen",
+    "birth_date": "1990-05-01",
+    "email": "testa@example.invalid",
+    "phone": "+32470000000",
+    "postcode": "9000",
+    "education_level": "secundair onderwijs",
+    "languages": [{"language": "Nederlands", "level": "moedertaal"}],
+    "driving_licences": ["B"],
+    "desired_occupations": ["magazijnier"],
+}
+
+
+@pytest.fixture
+def make_jobseeker(session: Session, test_clock: FixedClock) -> Callable[..., Jobseeker]:
+    """Registers an invented jobseeker through the registration service (automatic package included).
+
+    Fields override the defaults; `registered_on` registers on another day than the test clock's.
+    """
+
+    def make(*, registered_on: date | None = None, **fields: object) -> Jobseeker:
+        clock = Clock.on(registered_on, hour=9) if registered_on else test_clock.clock
+        request = RegistrationRequest.model_validate({**REGISTRATION, **fields})
+        jobseeker = register_jobseeker(session=session, request=request, clock=clock)
+        session.commit()
+        return jobseeker
+
+    return make

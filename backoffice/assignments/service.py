@@ -1,0 +1,452 @@
+"""The assignment lifecycle: create, refresh, progress, complete, detect, propose, remind.
+
+Functions flush and never commit: a route commits once per request, and the seed loads all its
+demo data in one transaction through the very same functions.
+"""
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from backoffice.assignments import detection, rules
+from backoffice.assignments.catalogue import AUTOMATIC_PACKAGE, KINDS, AssignmentKind
+from backoffice.assignments.models import OPEN_STATUSES, Assignment, AssignmentEvent, AssignmentProposal
+from backoffice.assignments.schemas import AssignmentRead
+from backoffice.clock import Clock
+from backoffice.consultants.models import Consultant
+from backoffice.errors import ConflictError, InvalidInputError, NotFoundError
+from backoffice.jobseekers.models import Jobseeker
+from backoffice.jobseekers.vocabulary import DUTCH
+
+REMIND_DAYS_BEFORE_DUE = 2
+
+
+def to_read(assignment: Assignment) -> AssignmentRead:
+    return AssignmentRead.model_validate(assignment)
+
+
+def require_jobseeker(*, session: Session, jobseeker_id: int) -> Jobseeker:
+    jobseeker = session.get(Jobseeker, jobseeker_id)
+    if jobseeker is None:
+        raise NotFoundError("Jobseeker not found")
+    return jobseeker
+
+
+def require_assignment(*, session: Session, assignment_id: int) -> Assignment:
+    assignment = session.get(Assignment, assignment_id)
+    if assignment is None:
+        raise NotFoundError("Assignment not found")
+    return assignment
+
+
+def require_proposal(*, session: Session, proposal_id: int) -> AssignmentProposal:
+    proposal = session.get(AssignmentProposal, proposal_id)
+    if proposal is None:
+        raise NotFoundError("Proposal not found")
+    return proposal
+
+
+def _require_consultant(*, session: Session, consultant_id: int) -> Consultant:
+    consultant = session.get(Consultant, consultant_id)
+    if consultant is None:
+        raise NotFoundError("Consultant not found")
+    return consultant
+
+
+def _record(
+    assignment: Assignment,
+    *,
+    clock: Clock,
+    actor: str,
+    change: str,
+    from_value: str | None = None,
+    to_value: str | None = None,
+    consultant_id: int | None = None,
+    step: int | None = None,
+    channel: str | None = None,
+    note: str | None = None,
+) -> AssignmentEvent:
+    event = AssignmentEvent(
+        at=clock.now,
+        actor=actor,
+        consultant_id=consultant_id,
+        change=change,
+        from_value=from_value,
+        to_value=to_value,
+        step=step,
+        channel=channel,
+        note=note,
+    )
+    assignment.events.append(event)
+    assignment.updated_at = clock.now
+    return event
+
+
+def _touch_activity(*, session: Session, jobseeker_id: int, clock: Clock) -> None:
+    jobseeker = session.get(Jobseeker, jobseeker_id)
+    if jobseeker is not None and (jobseeker.last_activity_at is None or jobseeker.last_activity_at < clock.now):
+        jobseeker.last_activity_at = clock.now
+
+
+def create_assignment(
+    *,
+    session: Session,
+    jobseeker_id: int,
+    kind: AssignmentKind,
+    origin: str,
+    due_date: date,
+    clock: Clock,
+    title: str | None = None,
+    instructions: str | None = None,
+    steps: list[dict[str, str]] | None = None,
+    keywords: list[str] | None = None,
+    reason: str | None = None,
+    proposal_id: int | None = None,
+    consultant_id: int | None = None,
+) -> Assignment:
+    assignment = Assignment(
+        jobseeker_id=jobseeker_id,
+        kind=kind.code,
+        origin=origin,
+        title=title or kind.title,
+        instructions=instructions or kind.instructions,
+        steps=steps if steps is not None else kind.steps_as_data(),
+        keywords=keywords if keywords is not None else list(kind.keywords),
+        current_step=0,
+        status="open",
+        due_date=due_date,
+        reason=reason,
+        proposal_id=proposal_id,
+        created_at=clock.now,
+        updated_at=clock.now,
+    )
+    session.add(assignment)
+    _record(
+        assignment,
+        clock=clock,
+        actor="consultant" if consultant_id else "system",
+        consultant_id=consultant_id,
+        change="created",
+        to_value="open",
+        note=origin,
+    )
+    session.flush()
+    return assignment
+
+
+def create_automatic_package(*, session: Session, jobseeker: Jobseeker, clock: Clock) -> list[Assignment]:
+    """The standard assignments of a new registration, all due before the week-6 first contact."""
+    return [
+        create_assignment(
+            session=session,
+            jobseeker_id=jobseeker.id,
+            kind=kind,
+            origin="automatic",
+            due_date=jobseeker.registration_date + timedelta(days=kind.due_in_days),
+            clock=clock,
+        )
+        for kind in AUTOMATIC_PACKAGE
+    ]
+
+
+def start_assignments(*, session: Session, jobseeker: Jobseeker, clock: Clock) -> list[Assignment]:
+    """What registration starts: the automatic package, then the rule set on the new dossier."""
+    package = create_automatic_package(session=session, jobseeker=jobseeker, clock=clock)
+    refresh_proposals(session=session, jobseeker=jobseeker, clock=clock)
+    return package
+
+
+def _assignments_of(*, session: Session, jobseeker_id: int, statuses: Iterable[str] | None = None) -> list[Assignment]:
+    query = select(Assignment).where(Assignment.jobseeker_id == jobseeker_id)
+    if statuses is not None:
+        query = query.where(Assignment.status.in_(list(statuses)))
+    return list(session.scalars(query))
+
+
+def refresh_statuses(*, session: Session, jobseeker_id: int, clock: Clock) -> list[Assignment]:
+    """Open and in-progress assignments past their due date become overdue; returns those."""
+    late = [
+        assignment
+        for assignment in _assignments_of(session=session, jobseeker_id=jobseeker_id, statuses=("open", "in_progress"))
+        if assignment.due_date < clock.today
+    ]
+    for assignment in late:
+        _record(
+            assignment, clock=clock, actor="system", change="status", from_value=assignment.status, to_value="overdue"
+        )
+        assignment.status = "overdue"
+    session.flush()
+    return late
+
+
+def urgency(assignment: Assignment) -> tuple[int, date, int]:
+    """Overdue first (oldest due first), then open and in progress by due date, then done."""
+    group = {"overdue": 0, "in_progress": 1, "open": 1}.get(assignment.status, 2)
+    return (group, assignment.due_date, assignment.id)
+
+
+def list_assignments(*, session: Session, jobseeker_id: int, status: str, clock: Clock) -> list[Assignment]:
+    require_jobseeker(session=session, jobseeker_id=jobseeker_id)
+    refresh_statuses(session=session, jobseeker_id=jobseeker_id, clock=clock)
+    statuses = {"open": OPEN_STATUSES, "done": ("done",), "all": None}[status]
+    return sorted(_assignments_of(session=session, jobseeker_id=jobseeker_id, statuses=statuses), key=urgency)
+
+
+def record_progress(*, session: Session, assignment: Assignment, current_step: int, clock: Clock) -> Assignment:
+    if assignment.status == "done":
+        raise ConflictError("Assignment is already done")
+    if not 0 <= current_step <= assignment.step_count:
+        raise InvalidInputError("current_step is out of range for this assignment")
+    refresh_statuses(session=session, jobseeker_id=assignment.jobseeker_id, clock=clock)
+    if current_step != assignment.current_step:
+        _record(
+            assignment,
+            clock=clock,
+            actor="jobseeker",
+            change="step",
+            from_value=str(assignment.current_step),
+            to_value=str(current_step),
+        )
+        assignment.current_step = current_step
+    if assignment.status == "open":  # an overdue one stays overdue until it is done
+        _record(assignment, clock=clock, actor="jobseeker", change="status", from_value="open", to_value="in_progress")
+        assignment.status = "in_progress"
+    _touch_activity(session=session, jobseeker_id=assignment.jobseeker_id, clock=clock)
+    session.flush()
+    return assignment
+
+
+def _mark_done(
+    assignment: Assignment, *, completion: str, clock: Clock, actor: str, consultant_id: int | None, note: str
+) -> None:
+    _record(
+        assignment,
+        clock=clock,
+        actor=actor,
+        consultant_id=consultant_id,
+        change="status",
+        from_value=assignment.status,
+        to_value="done",
+        note=note,
+    )
+    assignment.status = "done"
+    assignment.completion = completion
+    assignment.completed_at = clock.now
+    assignment.current_step = assignment.step_count
+
+
+def most_urgent_open(*, session: Session, jobseeker_id: int, clock: Clock) -> Assignment | None:
+    remaining = list_assignments(session=session, jobseeker_id=jobseeker_id, status="open", clock=clock)
+    return remaining[0] if remaining else None
+
+
+def complete(
+    *, session: Session, assignment: Assignment, how: str, consultant_id: int | None, clock: Clock
+) -> tuple[Assignment, Assignment | None]:
+    """Marks an assignment done; a done one stays as it is. Returns it with the next most urgent one."""
+    if consultant_id is not None:
+        _require_consultant(session=session, consultant_id=consultant_id)
+    if assignment.status != "done":
+        if how == "consultant_confirmed":
+            _mark_done(
+                assignment, completion=how, clock=clock, actor="consultant", consultant_id=consultant_id, note=how
+            )
+        else:
+            _mark_done(assignment, completion=how, clock=clock, actor="jobseeker", consultant_id=None, note=how)
+            _touch_activity(session=session, jobseeker_id=assignment.jobseeker_id, clock=clock)
+        session.flush()
+    return assignment, most_urgent_open(session=session, jobseeker_id=assignment.jobseeker_id, clock=clock)
+
+
+def add_note(
+    *, session: Session, assignment: Assignment, kind: str, step: int | None, channel: str, clock: Clock
+) -> AssignmentEvent:
+    """Something the bot noticed while walking through an assignment, for the week-6 summary."""
+    if step is not None and not 0 <= step < assignment.step_count:
+        raise InvalidInputError("step is out of range for this assignment")
+    event = _record(assignment, clock=clock, actor="bot", change="noticed", to_value=kind, step=step, channel=channel)
+    session.flush()
+    return event
+
+
+def history(*, assignment: Assignment) -> list[AssignmentEvent]:
+    return sorted(assignment.events, key=lambda event: (event.at, event.id))
+
+
+def detect_completed(*, session: Session, jobseeker: Jobseeker, clock: Clock) -> list[Assignment]:
+    """Completes the open assignments the dossier shows to be done; returns them."""
+    completed = []
+    for assignment in _assignments_of(session=session, jobseeker_id=jobseeker.id, statuses=OPEN_STATUSES):
+        detector = detection.DETECTORS.get(assignment.kind)
+        if detector is None:
+            continue
+        vacancies = (
+            detection.vacancy_activity(session=session, jobseeker_id=jobseeker.id, since=assignment.created_at)
+            if assignment.kind in detection.VACANCY_KINDS
+            else detection.VacancyActivity()
+        )
+        evidence = detection.Evidence(jobseeker=jobseeker, since=assignment.created_at, vacancies=vacancies)
+        if detector.applies(evidence):
+            _mark_done(
+                assignment, completion="detected", clock=clock, actor="system", consultant_id=None, note=detector.note
+            )
+            completed.append(assignment)
+    session.flush()
+    return sorted(completed, key=lambda assignment: assignment.id)
+
+
+def dossier_facts(*, session: Session, jobseeker: Jobseeker, clock: Clock) -> rules.DossierFacts:
+    assignments = _assignments_of(session=session, jobseeker_id=jobseeker.id)
+    proposed = session.scalars(
+        select(AssignmentProposal.rule_code).where(AssignmentProposal.jobseeker_id == jobseeker.id)
+    )
+    dutch = [skill.get("level") for skill in jobseeker.languages or [] if skill.get("language") == DUTCH]
+    return rules.DossierFacts(
+        today=clock.today,
+        registration_date=jobseeker.registration_date,
+        desired_occupations=tuple(jobseeker.desired_occupations or ()),
+        has_email=bool(jobseeker.email),
+        driving_licences=frozenset(jobseeker.driving_licences or ()),
+        dutch_level=dutch[0] if dutch else None,
+        education_level=jobseeker.education_level,
+        cv_updated_on=jobseeker.cv_updated_at.date() if jobseeker.cv_updated_at else None,
+        last_active_on=jobseeker.last_activity_at.date() if jobseeker.last_activity_at else None,
+        digital_indicator_codes=frozenset(item["code"] for item in jobseeker.digital_indicators or ()),
+        open_kinds=frozenset(item.kind for item in assignments if item.status in OPEN_STATUSES),
+        overdue_count=sum(1 for item in assignments if item.status == "overdue"),
+        proposed_rule_codes=frozenset(proposed),
+    )
+
+
+def refresh_proposals(*, session: Session, jobseeker: Jobseeker, clock: Clock) -> list[AssignmentProposal]:
+    """Runs the rule set and stores the new proposals; returns those (often none)."""
+    refresh_statuses(session=session, jobseeker_id=jobseeker.id, clock=clock)
+    created = []
+    for draft in rules.evaluate(dossier_facts(session=session, jobseeker=jobseeker, clock=clock)):
+        proposal = AssignmentProposal(
+            jobseeker_id=jobseeker.id,
+            rule_code=draft.rule_code,
+            kind=draft.kind.code,
+            title=draft.kind.title,
+            instructions=draft.kind.instructions,
+            steps=draft.kind.steps_as_data(),
+            keywords=list(draft.kind.keywords),
+            reason=draft.reason,
+            suggested_due_date=draft.suggested_due_date,
+            status="proposed",
+            created_at=clock.now,
+        )
+        try:
+            # A concurrent refresh may have stored the same rule's proposal: that one stands.
+            with session.begin_nested():
+                session.add(proposal)
+        except IntegrityError:
+            continue
+        created.append(proposal)
+    return created
+
+
+def list_proposals(*, session: Session, jobseeker_id: int, status: str) -> list[AssignmentProposal]:
+    require_jobseeker(session=session, jobseeker_id=jobseeker_id)
+    query = select(AssignmentProposal).where(AssignmentProposal.jobseeker_id == jobseeker_id)
+    if status != "all":
+        query = query.where(AssignmentProposal.status == status)
+    return list(session.scalars(query.order_by(AssignmentProposal.id)))
+
+
+def _decide(*, session: Session, proposal: AssignmentProposal, consultant_id: int, status: str, clock: Clock) -> None:
+    if proposal.status != "proposed":
+        raise ConflictError("Proposal was already decided")
+    _require_consultant(session=session, consultant_id=consultant_id)
+    proposal.status = status
+    proposal.decided_by = consultant_id
+    proposal.decided_at = clock.now
+
+
+def accept_proposal(
+    *,
+    session: Session,
+    proposal: AssignmentProposal,
+    consultant_id: int,
+    clock: Clock,
+    title: str | None = None,
+    instructions: str | None = None,
+    due_date: date | None = None,
+) -> Assignment:
+    """A consultant turns a proposal into an assignment, possibly with their own title, text and due date."""
+    if due_date is not None and due_date < clock.today:
+        raise InvalidInputError("due_date lies in the past")
+    _decide(session=session, proposal=proposal, consultant_id=consultant_id, status="accepted", clock=clock)
+    kind = KINDS[proposal.kind]
+    if due_date is None:
+        # A proposal that waited past its suggested date gets the kind's usual time from today.
+        fresh = clock.today + timedelta(days=kind.due_in_days)
+        due_date = proposal.suggested_due_date if proposal.suggested_due_date > clock.today else fresh
+    assignment = create_assignment(
+        session=session,
+        jobseeker_id=proposal.jobseeker_id,
+        kind=kind,
+        origin="smart",
+        due_date=due_date,
+        clock=clock,
+        title=title or proposal.title,
+        instructions=instructions or proposal.instructions,
+        steps=list(proposal.steps),
+        keywords=list(proposal.keywords),
+        reason=proposal.reason,
+        proposal_id=proposal.id,
+        consultant_id=consultant_id,
+    )
+    proposal.assignment_id = assignment.id
+    session.flush()
+    return assignment
+
+
+def reject_proposal(
+    *, session: Session, proposal: AssignmentProposal, consultant_id: int, note: str, clock: Clock
+) -> AssignmentProposal:
+    _decide(session=session, proposal=proposal, consultant_id=consultant_id, status="rejected", clock=clock)
+    proposal.decision_note = note
+    session.flush()
+    return proposal
+
+
+def claim_reminder(*, session: Session, jobseeker_id: int, clock: Clock) -> Assignment | None:
+    """Today's one reminder: the most urgent assignment due within two days or overdue, or None.
+
+    The claim is one conditional UPDATE, so of several replicas asking at once exactly one wins.
+    """
+    require_jobseeker(session=session, jobseeker_id=jobseeker_id)
+    horizon = clock.today + timedelta(days=REMIND_DAYS_BEFORE_DUE)
+    candidates = [
+        assignment
+        for assignment in list_assignments(session=session, jobseeker_id=jobseeker_id, status="open", clock=clock)
+        if assignment.due_date <= horizon
+    ]
+    if not candidates:
+        return None
+    claimed = session.execute(
+        update(Jobseeker)
+        .where(Jobseeker.id == jobseeker_id)
+        .where(or_(Jobseeker.last_reminder_on.is_(None), Jobseeker.last_reminder_on < clock.today))
+        .values(last_reminder_on=clock.today)
+        .execution_options(synchronize_session=False)
+    )
+    jobseeker = session.get(Jobseeker, jobseeker_id)
+    if jobseeker is not None:
+        session.expire(jobseeker, ["last_reminder_on"])
+    if claimed.rowcount != 1:
+        return None
+    _record(candidates[0], clock=clock, actor="system", change="reminded", to_value=candidates[0].status)
+    session.flush()
+    return candidates[0]
+
+
+def after_dossier_change(*, session: Session, jobseeker: Jobseeker, clock: Clock) -> list[Assignment]:
+    """Detection, then the rule set; returns the assignments detection completed."""
+    completed = detect_completed(session=session, jobseeker=jobseeker, clock=clock)
+    refresh_proposals(session=session, jobseeker=jobseeker, clock=clock)
+    return completed
