@@ -2,8 +2,8 @@
 
 import logging
 import sys
-from datetime import date
 
+from backoffice.clock import get_clock
 from backoffice.db import get_sessionmaker
 from backoffice.seed.service import seed_demo_data
 
@@ -11,7 +11,7 @@ from backoffice.seed.service import seed_demo_data
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     with get_sessionmaker()() as session:
-        seeded = seed_demo_data(session=session, today=date.today())
+        seeded = seed_demo_data(session=session, today=get_clock().today)
     logging.info("Demo data loaded." if seeded else "Database already holds data; seed skipped.")
     return 0
 

@@ -6,9 +6,12 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from backoffice.clock import Clock
 from backoffice.consultants.models import Consultant, ProvinceStaffing
 from backoffice.jobseekers.models import Jobseeker
+from backoffice.jobseekers.service import DEMO_PICKER_SIZE
 from backoffice.offices.models import Office
+from backoffice.seed.assignments import seed_assignments
 from backoffice.seed.offices import (
     INVENTED_NOTICE,
     INVENTED_STREETS,
@@ -73,19 +76,33 @@ def seed_demo_data(*, session: Session, today: date, jobseeker_count: int = 200)
     )
 
     number = 0
+    consultants_by_office: dict[int, list[Consultant]] = {}
     for office in offices:
         for _ in range(CONSULTANTS_PER_OFFICE):
             number += 1
-            session.add(Consultant(office_id=office.id, **consultant_profile(rng=rng, number=number)))
+            consultant = Consultant(office_id=office.id, **consultant_profile(rng=rng, number=number))
+            session.add(consultant)
+            consultants_by_office.setdefault(office.id, []).append(consultant)
 
     municipalities = served_municipalities()
+    jobseekers: list[Jobseeker] = []
     for number in range(1, jobseeker_count + 1):
         municipality = rng.choice(municipalities)
         nearby = werkwinkels_by_province[municipality.province]
         same_place = [office for office in nearby if office.municipality_nis == municipality.nis]
         office = same_place[0] if same_place else rng.choice(nearby)
         profile = jobseeker_profile(rng=rng, number=number, municipality=municipality, today=today)
-        session.add(Jobseeker(office_id=office.id, **profile))
+        jobseeker = Jobseeker(office_id=office.id, created_at=Clock.on(profile["registration_date"]).now, **profile)
+        session.add(jobseeker)
+        jobseekers.append(jobseeker)
+    session.flush()
 
+    seed_assignments(
+        session=session,
+        jobseekers_in_order=jobseekers,
+        consultants_by_office=consultants_by_office,
+        today=today,
+        demo_picker_size=DEMO_PICKER_SIZE,
+    )
     session.commit()
     return True

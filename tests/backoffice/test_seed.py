@@ -6,8 +6,11 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from backoffice.assignments.catalogue import AUTOMATIC_PACKAGE
+from backoffice.assignments.models import Assignment, AssignmentProposal
 from backoffice.consultants.models import ProvinceStaffing
-from backoffice.jobseekers.models import Jobseeker
+from backoffice.jobseekers.models import CvDocument, Jobseeker
+from backoffice.jobseekers.service import DEMO_PICKER_SIZE
 from backoffice.offices.models import Office
 from backoffice.seed.places import municipality_by_name
 from backoffice.seed.service import seed_demo_data
@@ -68,3 +71,59 @@ def test_seeding_twice_keeps_the_data_already_stored(session: Session) -> None:
     before = session.scalar(select(func.count(Jobseeker.id)))
     assert seed_demo_data(session=session, today=date(2026, 11, 23)) is False
     assert session.scalar(select(func.count(Jobseeker.id))) == before
+
+
+def test_every_demo_jobseeker_has_the_automatic_package(session: Session) -> None:
+    automatic = session.scalars(select(Assignment).where(Assignment.origin == "automatic")).all()
+    per_jobseeker = Counter(assignment.jobseeker_id for assignment in automatic)
+    assert len(per_jobseeker) == 200
+    assert set(per_jobseeker.values()) == {len(AUTOMATIC_PACKAGE)}
+
+
+def test_assignment_states_are_varied(session: Session) -> None:
+    assignments = session.scalars(select(Assignment)).all()
+    states = Counter((assignment.status, assignment.completion) for assignment in assignments)
+    for state in [
+        ("done", "detected"),
+        ("done", "self_reported"),
+        ("done", "consultant_confirmed"),
+        ("in_progress", None),
+        ("overdue", None),
+        ("open", None),
+    ]:
+        assert states[state] > 0, state
+    assert any(0 < assignment.current_step < assignment.step_count for assignment in assignments)
+    jobseekers = session.scalars(select(Jobseeker)).all()
+    assert 0 < sum(1 for jobseeker in jobseekers if jobseeker.cv_updated_at) < 200
+    assert session.scalar(select(func.count(CvDocument.id))) == sum(1 for item in jobseekers if item.cv_updated_at)
+
+
+def test_detected_cvs_were_uploaded_after_the_assignment(session: Session) -> None:
+    detected = session.scalars(
+        select(Assignment).where(Assignment.kind == "complete_cv", Assignment.completion == "detected")
+    ).all()
+    assert detected
+    for assignment in detected:
+        jobseeker = session.get(Jobseeker, assignment.jobseeker_id)
+        assert jobseeker.cv_updated_at >= assignment.created_at
+
+
+def test_demo_picker_jobseekers_have_work_to_show(session: Session) -> None:
+    for jobseeker_id in range(1, DEMO_PICKER_SIZE + 1):
+        statuses = session.scalars(select(Assignment.status).where(Assignment.jobseeker_id == jobseeker_id)).all()
+        assert sum(1 for status in statuses if status != "done") >= 2, jobseeker_id
+    smart = session.scalars(
+        select(Assignment.jobseeker_id).where(
+            Assignment.origin == "smart", Assignment.jobseeker_id <= DEMO_PICKER_SIZE, Assignment.status != "done"
+        )
+    ).all()
+    assert len(set(smart)) >= 2, "some demo jobseekers see a smart assignment"
+
+
+def test_rules_ran_and_consultants_decided_some_proposals(session: Session) -> None:
+    proposals = session.scalars(select(AssignmentProposal)).all()
+    assert {proposal.status for proposal in proposals} == {"proposed", "accepted", "rejected"}
+    for proposal in proposals:
+        if proposal.status == "accepted":
+            assignment = session.get(Assignment, proposal.assignment_id)
+            assert assignment.origin == "smart" and assignment.reason == proposal.reason
