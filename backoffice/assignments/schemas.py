@@ -64,7 +64,9 @@ class CompleteResponse(BaseModel):
 
 class NoteRequest(BaseModel):
     kind: NoteKind
-    step: int | None = Field(default=None, ge=0, le=MAX_STEP, description="0-based, like current_step")
+    step: int | None = Field(
+        default=None, ge=0, le=MAX_STEP, description="0-based like current_step; step_count or null: no one step"
+    )
     channel: str = Field(min_length=1, max_length=30, pattern=r"^[A-Za-z0-9_.-]+$")
 
 

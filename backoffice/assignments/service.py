@@ -265,8 +265,10 @@ def add_note(
     *, session: Session, assignment: Assignment, kind: str, step: int | None, channel: str, clock: Clock
 ) -> AssignmentEvent:
     """Something the bot noticed while walking through an assignment, for the week-6 summary."""
-    if step is not None and not 0 <= step < assignment.step_count:
+    if step is not None and not 0 <= step <= assignment.step_count:
         raise InvalidInputError("step is out of range for this assignment")
+    if step == assignment.step_count:
+        step = None  # past the last step: the note is about the assignment as a whole
     event = _record(assignment, clock=clock, actor="bot", change="noticed", to_value=kind, step=step, channel=channel)
     session.flush()
     return event

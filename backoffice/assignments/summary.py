@@ -26,6 +26,7 @@ CHANNEL_LABELS = {
     "phone": "telefoon",
     "telefoon": "telefoon",
     "telegram": "Telegram",
+    "unknown": "",
 }
 # (with a step, without a step); steps are shown 1-based, as a person counts them.
 NOTICE_WORDING = {

@@ -206,7 +206,7 @@ def test_notes_are_checked(client: TestClient, auth_headers: dict[str, str], mak
     item = _list(client, auth_headers, jobseeker.id)[0]
     url = f"{API}/assignments/{item['id']}/notes"
     bad = [
-        {"kind": "help_requested", "step": item["step_count"], "channel": "web"},
+        {"kind": "help_requested", "step": item["step_count"] + 1, "channel": "web"},
         {"kind": "gossip", "step": 0, "channel": "web"},
         {"kind": "paused", "step": 0, "channel": "x" * 31},
         {"kind": "paused", "step": 0, "channel": "<b>web</b>"},
@@ -217,6 +217,11 @@ def test_notes_are_checked(client: TestClient, auth_headers: dict[str, str], mak
     assert client.post(
         url, json={"kind": "person_offered", "step": None, "channel": "phone"}, headers=auth_headers
     ).is_success
+    # The bot may note at current_step after the last step: that is about the assignment as a whole.
+    last = client.post(
+        url, json={"kind": "paused", "step": item["step_count"], "channel": "socketio"}, headers=auth_headers
+    )
+    assert last.status_code == 201 and last.json()["step"] is None
 
 
 def test_unknown_ids_are_404(client: TestClient, auth_headers: dict[str, str]) -> None:
