@@ -42,8 +42,11 @@ def list_assignments(
 
 
 @router.get("/assignments/{assignment_id}", response_model=AssignmentRead)
-def get_assignment(assignment_id: DbIdPath, session: SessionDep) -> AssignmentRead:
-    return service.to_read(service.require_assignment(session=session, assignment_id=assignment_id))
+def get_assignment(assignment_id: DbIdPath, session: SessionDep, clock: ClockDep) -> AssignmentRead:
+    assignment = service.require_assignment(session=session, assignment_id=assignment_id)
+    service.refresh_statuses(session=session, jobseeker_id=assignment.jobseeker_id, clock=clock)
+    session.commit()
+    return service.to_read(assignment)
 
 
 @router.post("/assignments/{assignment_id}/progress", response_model=AssignmentRead)

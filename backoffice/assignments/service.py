@@ -404,6 +404,8 @@ def accept_proposal(
     )
     proposal.assignment_id = assignment.id
     session.flush()
+    # The dossier may have changed since the proposal: an e-mail address added meanwhile completes it.
+    detect_completed(session=session, jobseeker=session.get(Jobseeker, proposal.jobseeker_id), clock=clock)
     return assignment
 
 

@@ -102,16 +102,20 @@ def _progress(item: NotDoneItem) -> str:
     return f"{state}, aan stap {item.current_step + 1} van {item.step_count}"
 
 
+def _weeks(count: int) -> str:
+    return "1 week" if count == 1 else f"{count} weken"
+
+
 def _text(summary: FirstContactSummary, total: int) -> str:
     parts = [
-        f"Ingeschreven op {dutch_date(summary.registration_date)} ({summary.weeks_registered} weken).",
+        f"Ingeschreven op {dutch_date(summary.registration_date)} ({_weeks(summary.weeks_registered)}).",
         f"Eerste contact rond {dutch_date(summary.first_contact_on)}.",
     ]
     if summary.done:
         done = ", ".join(f"'{item.title}' ({COMPLETION_WORDING[item.completion]})" for item in summary.done)
         parts.append(f"Klaar: {len(summary.done)} van {total} opdrachten: {done}.")
     else:
-        parts.append(f"Nog geen enkele opdracht klaar (van {total}).")
+        parts.append(f"Nog geen opdracht klaar (0 van {total}).")
     if summary.not_done:
         not_done = "; ".join(f"'{item.title}' ({_progress(item)})" for item in summary.not_done)
         parts.append(f"Nog niet klaar: {not_done}.")

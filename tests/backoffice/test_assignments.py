@@ -279,3 +279,12 @@ def test_assignment_read_matches_the_contract(
     }
     assert client.get(f"{API}/assignments/{item['id']}", headers=auth_headers).json() == item
     assert session.get(Assignment, item["id"]).jobseeker_id == jobseeker.id
+
+
+def test_one_assignment_is_refreshed_too(
+    client: TestClient, auth_headers: dict[str, str], make_jobseeker: Make, test_clock: FixedClock
+) -> None:
+    jobseeker = make_jobseeker()
+    item = _by_kind(_list(client, auth_headers, jobseeker.id))["check_contact_details"]
+    test_clock.set_day(date.fromisoformat(item["due_date"]) + timedelta(days=1))
+    assert client.get(f"{API}/assignments/{item['id']}", headers=auth_headers).json()["status"] == "overdue"

@@ -140,3 +140,16 @@ def test_bad_decisions_are_refused(client: TestClient, auth_headers: dict[str, s
     assert _proposals(client, auth_headers, jobseeker.id)[0]["status"] == "proposed"
     bad_filter = client.get(f"{API}/jobseekers/{jobseeker.id}/proposals", params={"status": "x"}, headers=auth_headers)
     assert bad_filter.status_code == 422
+
+
+def test_accepting_what_the_dossier_already_shows_done(
+    client: TestClient, auth_headers: dict[str, str], make_jobseeker: Make
+) -> None:
+    jobseeker = make_jobseeker(email=None)
+    proposal = _proposals(client, auth_headers, jobseeker.id)[0]
+    client.patch(
+        f"{API}/jobseekers/{jobseeker.id}/dossier", json={"email": "later@example.invalid"}, headers=auth_headers
+    )
+    answer = client.post(f"{API}/proposals/{proposal['id']}/accept", json={"consultant_id": 1}, headers=auth_headers)
+    assert answer.status_code == 201
+    assert (answer.json()["status"], answer.json()["completion"]) == ("done", "detected")

@@ -47,6 +47,7 @@ def test_first_contact_summary(
     assert summary["jobseeker_id"] == jobseeker.id
     assert summary["registration_date"] == registered.isoformat()
     assert summary["weeks_registered"] == 5
+    assert "(5 weken)" in summary["text"]
     assert summary["first_contact_on"] == (registered + timedelta(days=42)).isoformat()
     assert [(item["title"], item["completion"]) for item in summary["done"]] == [("Kies je jobdoelen", "detected")]
     assert goals["title"] == "Kies je jobdoelen"
@@ -90,6 +91,7 @@ def test_summary_of_a_fresh_registration(
     assert len(summary["not_done"]) == 5 and summary["proposals_waiting"] == 0
     assert summary["noticed"] == ["Heeft nog geen cv."]
     assert summary["text"].startswith("Ingeschreven op 23 november 2026 (0 weken). Eerste contact rond 4 januari 2027.")
+    assert "Nog geen opdracht klaar (0 van 5)." in summary["text"]
 
 
 def test_reminder_is_claimed_once_a_day(
