@@ -173,13 +173,24 @@ def refresh_statuses(*, session: Session, jobseeker_id: int, clock: Clock) -> li
         for assignment in _assignments_of(session=session, jobseeker_id=jobseeker_id, statuses=("open", "in_progress"))
         if assignment.due_date < clock.today
     ]
+    changed = []
     for assignment in late:
-        _record(
-            assignment, clock=clock, actor="system", change="status", from_value=assignment.status, to_value="overdue"
+        # Conditional, so that of two replicas refreshing at once only one records the change.
+        claimed = session.execute(
+            update(Assignment)
+            .where(Assignment.id == assignment.id, Assignment.status.in_(("open", "in_progress")))
+            .values(status="overdue", updated_at=clock.now)
+            .execution_options(synchronize_session=False)
         )
-        assignment.status = "overdue"
+        if claimed.rowcount != 1:
+            session.refresh(assignment)
+            continue
+        previous = assignment.status
+        assignment.status = "overdue"  # what the row now holds
+        _record(assignment, clock=clock, actor="system", change="status", from_value=previous, to_value="overdue")
+        changed.append(assignment)
     session.flush()
-    return late
+    return changed
 
 
 def urgency(assignment: Assignment) -> tuple[int, date, int]:
