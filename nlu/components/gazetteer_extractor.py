@@ -7,13 +7,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from nlu.components.lexicon_component import LexiconComponent
-from nlu.resolution.gazetteer import Match, Token
-from nlu.resolution.words import dutch_words
-
-
-def _not_a_lone_common_word(tokens: list[Token], first: int, last: int) -> bool:
-    """A centre's short name that is an ordinary word ("richting") counts only with other words of its name."""
-    return first != last or tokens[first].folded not in dutch_words()
+from nlu.resolution.gazetteer import Match
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -41,20 +35,7 @@ class GazetteerEntityExtractor(LexiconComponent):
         return messages
 
     def _find(self, text: str) -> list[dict[str, Any]]:
-        found: list[dict[str, Any]] = []
-        for match, _place in self._lexicons.places.find(text):
-            found.append(self._entity("location", match))
-        lexicons = self._lexicons
-        for entity, gazetteer, accept in (
-            ("job_title", lexicons.occupations, None),
-            ("career_center", lexicons.career_centers, _not_a_lone_common_word),
-            ("contract_type", lexicons.contract_types, _not_a_lone_common_word),
-            ("work_schedule", lexicons.work_schedules, _not_a_lone_common_word),
-        ):
-            for match in gazetteer.find(text, accept=accept):
-                if not any(match.start < other["end"] and other["start"] < match.end for other in found):
-                    found.append(self._entity(entity, match))
-        return found
+        return [self._entity(entity, match) for entity, match in self._lexicons.find(text)]
 
     def _entity(self, entity: str, match: Match) -> dict[str, Any]:
         return self.add_extractor_name(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from nlu.resolution.gazetteer import Gazetteer
+from nlu.resolution.gazetteer import Gazetteer, Match, Token
 from nlu.resolution.places import PlaceIndex
 from nlu.resolution.words import dutch_words
 
@@ -51,6 +51,11 @@ def _generic_centre_word(word: str) -> bool:
     return lowered.startswith("loopbaan") or lowered in {"vzw", "de", "het", "bv", "nv", "&", "en"}
 
 
+def _not_a_lone_common_word(tokens: list[Token], first: int, last: int) -> bool:
+    """A short name that is an ordinary word ("richting", "vast") counts only with other words of its name."""
+    return first != last or tokens[first].folded not in dutch_words()
+
+
 @dataclass(frozen=True)
 class Lexicons:
     occupations: Gazetteer
@@ -58,6 +63,20 @@ class Lexicons:
     work_schedules: Gazetteer
     career_centers: Gazetteer
     places: PlaceIndex
+
+    def find(self, text: str) -> list[tuple[str, Match]]:
+        """Every lexicon phrase in `text` as (entity, match), places first, none overlapping."""
+        found: list[tuple[str, Match]] = [("location", match) for match, _place in self.places.find(text)]
+        for entity, gazetteer, accept in (
+            ("job_title", self.occupations, None),
+            ("career_center", self.career_centers, _not_a_lone_common_word),
+            ("contract_type", self.contract_types, _not_a_lone_common_word),
+            ("work_schedule", self.work_schedules, _not_a_lone_common_word),
+        ):
+            for match in gazetteer.find(text, accept=accept):
+                if not any(match.start < other.end and other.start < match.end for _, other in found):
+                    found.append((entity, match))
+        return found
 
     @classmethod
     def load(cls, directory: Path = NLU_DIR) -> "Lexicons":
