@@ -7,6 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intent_labels import HUMAN_LABEL, HUMAN_PAYLOAD, SUGGESTION_LABELS
+from actions.questions import ask, question_just_asked
 
 FALLBACK_INTENT = "nlu_fallback"
 MISUNDERSTANDINGS_BEFORE_PERSON = 2
@@ -33,7 +34,8 @@ def likely_meanings(tracker: Tracker) -> list[str]:
 
 
 class ActionClarify(Action):
-    """First misunderstanding: up to two likely meanings as buttons, plus a person.
+    """First misunderstanding: up to two likely meanings as buttons, plus a person (or, when a
+    yes/no question is open, a request to answer yes or no).
     Second in a row: offer a person straight away."""
 
     def name(self) -> str:
@@ -43,6 +45,11 @@ class ActionClarify(Action):
         if misunderstandings_in_a_row(tracker) >= MISUNDERSTANDINGS_BEFORE_PERSON:
             dispatcher.utter_message(response="utter_offer_human")
             return []
+        question = question_just_asked(tracker)
+        if question is not None:
+            # A yes/no question is open: ask for a yes or a no, and keep the question open.
+            dispatcher.utter_message(response="utter_answer_yes_or_no")
+            return ask(question)
         meanings = likely_meanings(tracker)
         if not meanings:
             dispatcher.utter_message(response="utter_default")

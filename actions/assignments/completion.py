@@ -1,12 +1,14 @@
 """ActionReportAssignmentDone: "ik heb mijn cv aangevuld" marks that assignment done."""
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.assignments.choice import chosen_assignment_id, matching_assignments
+from actions.assignments import walkthrough
+from actions.assignments.choice import chosen_assignment_id, fold, matching_assignments
 from actions.assignments.context import assignment_context, current_assignment_id, forget_assignment
 from actions.assignments.texts import choice_buttons
 from actions.assignments.walkthrough import QUESTION_PERSON, QUESTION_START, QUESTION_STEP, finish
@@ -31,6 +33,9 @@ class ActionReportAssignmentDone(Action):
                     dispatcher.utter_message(response="utter_assignment_gone")
                     return forget_assignment()
                 return await finish(dispatcher, context, assignment)
+            if self._is_a_step_done(tracker):
+                # "Het is gelukt" after "Lukt het?" is about the step, not the whole assignment.
+                return await walkthrough.answer(dispatcher, tracker, QUESTION_STEP, "affirm")
             assignments = await client.list_assignments(jobseeker_id=context.identity.jobseeker_id)
             if not assignments:
                 dispatcher.utter_message(response="utter_assignments_none")
@@ -47,6 +52,13 @@ class ActionReportAssignmentDone(Action):
         except BackofficeUnavailableError:
             dispatcher.utter_message(response="utter_backoffice_trouble")
             return forget_question()
+
+    @staticmethod
+    def _is_a_step_done(tracker: Tracker) -> bool:
+        """Done, said right after "Lukt het?", without naming an assignment."""
+        if question_just_asked(tracker) != QUESTION_STEP or current_assignment_id(tracker) is None:
+            return False
+        return not re.search(r"\bopdracht|\bcv\b", fold(tracker.latest_message.get("text") or ""))
 
     @staticmethod
     def _meant(tracker: Tracker, assignments: list[Assignment]) -> Assignment | None:

@@ -234,3 +234,14 @@ def test_someone_elses_assignment_cannot_be_marked_done() -> None:
     turn, other = converse(scenario)
     assert turn.responses == ["utter_assignment_gone"]
     assert other["status"] == "open"
+
+
+def test_done_said_after_lukt_het_moves_to_the_next_step_only() -> None:
+    async def scenario(conversation: Conversation, fake: FakeBackoffice):
+        await conversation.say("help met mijn cv", "ask_assignment_help")
+        turn = await conversation.say("ja dat is gelukt", "report_assignment_done")
+        return turn, fake.assignment(11)
+
+    turn, cv = converse(scenario)
+    assert turn.message("utter_assignment_step")["step_number"] == 2
+    assert cv["status"] == "in_progress"

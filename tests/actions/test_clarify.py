@@ -108,3 +108,16 @@ def test_without_any_likely_meaning_it_asks_to_rephrase() -> None:
     )
     [message] = run(tracker)
     assert message["response"] == "utter_default"
+
+
+def test_misunderstood_answer_to_an_open_question_asks_for_yes_or_no() -> None:
+    events = [
+        user_event("help met mijn cv", "ask_assignment_help"),
+        {"event": "slot", "name": "pending_question", "value": "assignment_step"},
+        bot_event("Lukt het?"),
+        user_event("bwa allee misschien", "nlu_fallback"),
+    ]
+    dispatcher = CollectingDispatcher()
+    returned = asyncio.run(ActionClarify().run(dispatcher, make_tracker(events), {}))
+    assert [message["response"] for message in dispatcher.messages] == ["utter_answer_yes_or_no"]
+    assert returned == [{"event": "slot", "timestamp": None, "name": "pending_question", "value": "assignment_step"}]
