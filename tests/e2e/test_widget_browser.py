@@ -218,3 +218,22 @@ def test_bot_buttons_are_real_buttons(widget):
     expect(choice).to_be_disabled()
     wait_for_free_number(page, already=numbers_before)
     assert "/request_human" not in transcript(page).inner_text()
+
+
+def test_demo_jobseeker_walks_through_an_assignment_to_done(widget):
+    page = widget
+    demo_login(page)
+    send(page, "Welke opdrachten moet ik nog doen?")
+    expect(bot_texts(page).filter(has_text="Je hebt nog").first).to_be_visible(timeout=BOT_TIMEOUT_MS)
+
+    start = transcript(page).get_by_role("button", name="Ja", exact=True).last
+    start.click()
+    done = bot_texts(page).filter(has_text=re.compile(r"is klaar\.$"))
+    step_ok = transcript(page).locator("button:not([disabled])", has_text="Ja, dat lukt")
+    for _ in range(8):
+        expect(step_ok.or_(done)).not_to_have_count(0, timeout=BOT_TIMEOUT_MS)
+        if done.count():
+            break
+        step_ok.last.click()
+    expect(done.first).to_be_visible()
+    expect(bot_texts(page).filter(has_text="Goed gedaan!").first).to_be_visible()
