@@ -1,12 +1,21 @@
 """What every assignment action needs first: who is talking, and a client to the backoffice."""
 
+from abc import ABC, abstractmethod
+from collections.abc import Awaitable
 from dataclasses import dataclass
+from typing import Any
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.backoffice_client import Assignment, BackofficeClient, Identity
+from actions.backoffice_client import (
+    Assignment,
+    BackofficeClient,
+    BackofficeConflictError,
+    BackofficeUnavailableError,
+    Identity,
+)
 from actions.channel import channel_of, wants_short_answers
 from actions.identity import identify
 from actions.questions import forget_question
@@ -56,3 +65,30 @@ def current_assignment_id(tracker: Tracker) -> int | None:
 def forget_assignment() -> list[EventType]:
     """Ends the talk about an assignment, including any question about it."""
     return [SlotSet(ASSIGNMENT_SLOT, None), SlotSet(STEP_FAILURES_SLOT, None), *forget_question()]
+
+
+async def guarded(dispatcher: CollectingDispatcher, work: Awaitable[list[EventType]]) -> list[EventType]:
+    """Backoffice trouble becomes a kind Dutch answer with the free number, never a crash."""
+    try:
+        return await work
+    except BackofficeConflictError:
+        dispatcher.utter_message(response="utter_assignment_changed")
+        return forget_assignment()
+    except BackofficeUnavailableError:
+        dispatcher.utter_message(response="utter_backoffice_trouble")
+        return forget_question()
+
+
+class AssignmentAction(Action, ABC):
+    """An action about the jobseeker's assignments: needs to know who is talking."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        context = await assignment_context(dispatcher, tracker)
+        if context is None:
+            return []
+        return await guarded(dispatcher, self.handle(dispatcher, tracker, context))
+
+    @abstractmethod
+    async def handle(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, context: AssignmentContext
+    ) -> list[EventType]: ...

@@ -3,9 +3,8 @@ a person after a step fails twice, and stop now / resume later where it stopped 
 the step is stored in the backoffice)."""
 
 import logging
-from typing import Any
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -13,10 +12,12 @@ from actions.assignments.choice import chosen_assignment_id, pick_assignment
 from actions.assignments.context import (
     ASSIGNMENT_SLOT,
     STEP_FAILURES_SLOT,
+    AssignmentAction,
     AssignmentContext,
     assignment_context,
     current_assignment_id,
     forget_assignment,
+    guarded,
 )
 from actions.assignments.texts import choice_buttons
 from actions.backoffice_client import Assignment, BackofficeConflictError, BackofficeUnavailableError
@@ -144,68 +145,64 @@ async def answer(dispatcher: CollectingDispatcher, tracker: Tracker, question: s
     assignment_id = current_assignment_id(tracker)
     if context is None or assignment_id is None:
         return forget_assignment()
-    try:
-        assignment = await context.own_assignment(assignment_id)
-        if assignment is None:
-            dispatcher.utter_message(response="utter_assignment_gone")
-            return forget_assignment()
-        if assignment.is_done:
-            # Done meanwhile, e.g. detected from a CV uploaded in the account.
-            dispatcher.utter_message(response="utter_assignment_already_done", title=assignment.title)
-            return forget_assignment()
-        if question == QUESTION_START:
-            if intent == "affirm":
-                return await start(dispatcher, context, assignment)
-            dispatcher.utter_message(response="utter_goodbye" if intent == "goodbye" else "utter_noted")
-            return forget_assignment()
-        if question == QUESTION_PERSON:
-            if intent == "affirm":
-                dispatcher.utter_message(response="utter_request_human")
-                return forget_assignment()
-            return await pause(dispatcher, context, assignment)
-        if intent == "affirm":
-            return await next_step(dispatcher, context, assignment)
-        if intent == "goodbye":
-            return await pause(dispatcher, context, assignment)
-        return await help_on_step(dispatcher, tracker, context, assignment)
-    except BackofficeConflictError:
-        dispatcher.utter_message(response="utter_assignment_changed")
+    return await guarded(dispatcher, _answer(dispatcher, tracker, context, assignment_id, question, intent))
+
+
+async def _answer(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    context: AssignmentContext,
+    assignment_id: int,
+    question: str,
+    intent: str,
+) -> list[EventType]:
+    assignment = await context.own_assignment(assignment_id)
+    if assignment is None:
+        dispatcher.utter_message(response="utter_assignment_gone")
         return forget_assignment()
-    except BackofficeUnavailableError:
-        dispatcher.utter_message(response="utter_backoffice_trouble")
-        return forget_question()
+    if assignment.is_done:
+        # Done meanwhile, e.g. detected from a CV uploaded in the account.
+        dispatcher.utter_message(response="utter_assignment_already_done", title=assignment.title)
+        return forget_assignment()
+    if question == QUESTION_START:
+        if intent == "affirm":
+            return await start(dispatcher, context, assignment)
+        dispatcher.utter_message(response="utter_goodbye" if intent == "goodbye" else "utter_noted")
+        return forget_assignment()
+    if question == QUESTION_PERSON:
+        if intent == "affirm":
+            dispatcher.utter_message(response="utter_request_human")
+            return forget_assignment()
+        return await pause(dispatcher, context, assignment)
+    if intent == "affirm":
+        return await next_step(dispatcher, context, assignment)
+    if intent == "goodbye":
+        return await pause(dispatcher, context, assignment)
+    return await help_on_step(dispatcher, tracker, context, assignment)
 
 
-class ActionWalkAssignment(Action):
+class ActionWalkAssignment(AssignmentAction):
     """ "Help me with an assignment": start or resume one, or help on the step the jobseeker is at."""
 
     def name(self) -> str:
         return "action_walk_assignment"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        context = await assignment_context(dispatcher, tracker)
-        if context is None:
-            return []
-        try:
-            current = current_assignment_id(tracker)
-            in_walkthrough = question_just_asked(tracker) in (QUESTION_STEP, QUESTION_PERSON)
-            if in_walkthrough and current is not None and chosen_assignment_id(tracker) is None:
-                assignment = await context.own_assignment(current)
-                if assignment is not None and not assignment.is_done:
-                    return await help_on_step(dispatcher, tracker, context, assignment)
-            assignments = await context.client.list_assignments(jobseeker_id=context.identity.jobseeker_id)
-            if not assignments:
-                dispatcher.utter_message(response="utter_assignments_none")
-                return forget_assignment()
-            assignment = pick_assignment(tracker, assignments)
-            if assignment is None:
-                buttons = choice_buttons(assignments, intent="ask_assignment_help")
-                dispatcher.utter_message(response="utter_assignment_which", buttons=buttons)
-                return [*context.identity_events(), *forget_question()]
-            return await start(dispatcher, context, assignment)
-        except BackofficeConflictError:
-            dispatcher.utter_message(response="utter_assignment_changed")
+    async def handle(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, context: AssignmentContext
+    ) -> list[EventType]:
+        current = current_assignment_id(tracker)
+        in_walkthrough = question_just_asked(tracker) in (QUESTION_STEP, QUESTION_PERSON)
+        if in_walkthrough and current is not None and chosen_assignment_id(tracker) is None:
+            assignment = await context.own_assignment(current)
+            if assignment is not None and not assignment.is_done:
+                return await help_on_step(dispatcher, tracker, context, assignment)
+        assignments = await context.client.list_assignments(jobseeker_id=context.identity.jobseeker_id)
+        if not assignments:
+            dispatcher.utter_message(response="utter_assignments_none")
             return forget_assignment()
-        except BackofficeUnavailableError:
-            dispatcher.utter_message(response="utter_backoffice_trouble")
-            return forget_question()
+        assignment = pick_assignment(tracker, assignments)
+        if assignment is None:
+            buttons = choice_buttons(assignments, intent="ask_assignment_help")
+            dispatcher.utter_message(response="utter_assignment_which", buttons=buttons)
+            return [*context.identity_events(), *forget_question()]
+        return await start(dispatcher, context, assignment)

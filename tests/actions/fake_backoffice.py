@@ -62,11 +62,6 @@ async def running_fake_backoffice() -> AsyncIterator[FakeBackoffice]:
         return request.headers.get("Authorization") == f"Bearer {TOKEN}"
 
     async def resolve(request: web.Request) -> web.Response:
-        fake.requests.append((request.method, request.path))
-        if fake.fail_with:
-            return web.json_response({"detail": "boom"}, status=fake.fail_with)
-        if not authorised(request):
-            return web.json_response({"detail": "Missing or invalid bearer token"}, status=401)
         body = await request.json()
         identity = KNOWN_TOKENS.get(body.get("identity_token"))
         if identity is None:
@@ -74,9 +69,6 @@ async def running_fake_backoffice() -> AsyncIterator[FakeBackoffice]:
         return web.json_response(identity)
 
     async def dossier(request: web.Request) -> web.Response:
-        fake.requests.append((request.method, request.path))
-        if not authorised(request):
-            return web.json_response({"detail": "Missing or invalid bearer token"}, status=401)
         if request.match_info["jobseeker_id"] != "7":
             return web.json_response({"detail": "Jobseeker not found"}, status=404)
         return web.json_response(
@@ -139,8 +131,8 @@ async def running_fake_backoffice() -> AsyncIterator[FakeBackoffice]:
         return web.json_response({"assignment": remaining[0]})
 
     app = web.Application()
-    app.router.add_post("/api/v1/identity/resolve", resolve)
-    app.router.add_get("/api/v1/jobseekers/{jobseeker_id}", dossier)
+    app.router.add_post("/api/v1/identity/resolve", guarded(resolve))
+    app.router.add_get("/api/v1/jobseekers/{jobseeker_id}", guarded(dossier))
     app.router.add_get("/api/v1/jobseekers/{jobseeker_id}/assignments", guarded(list_assignments))
     app.router.add_post("/api/v1/jobseekers/{jobseeker_id}/reminders/claim", guarded(claim_reminder))
     app.router.add_get("/api/v1/assignments/{assignment_id}", guarded(get_assignment))
