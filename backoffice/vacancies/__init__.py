@@ -1,0 +1,1 @@
+"""Vacancies: search with two engines, suggestions, saved vacancies and the application history."""
