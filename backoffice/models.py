@@ -5,8 +5,10 @@ from backoffice.consultants.models import Consultant, ProvinceStaffing
 from backoffice.db import Base
 from backoffice.jobseekers.models import CvDocument, Jobseeker
 from backoffice.offices.models import Office
+from backoffice.vacancies.models import Application, PushedSuggestion, SavedVacancy, Vacancy, VacancyEvent
 
 __all__ = [
+    "Application",
     "Assignment",
     "AssignmentEvent",
     "AssignmentProposal",
@@ -16,4 +18,8 @@ __all__ = [
     "Jobseeker",
     "Office",
     "ProvinceStaffing",
+    "PushedSuggestion",
+    "SavedVacancy",
+    "Vacancy",
+    "VacancyEvent",
 ]

@@ -26,6 +26,8 @@ class Jobseeker(Base):
     languages: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     driving_licences: Mapped[list[str]] = mapped_column(JSON, default=list)
     desired_occupations: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # voltijds or deeltijds; null: either is fine. Profile-based job suggestions respect it.
+    work_schedule: Mapped[str | None] = mapped_column(String(20), nullable=True)
     registration_date: Mapped[date] = mapped_column(Date)
     office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id"), nullable=True)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=True)

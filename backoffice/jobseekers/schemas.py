@@ -3,7 +3,13 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from backoffice.jobseekers.vocabulary import DrivingLicence, EducationLevel, IndicatorSource, LanguageLevel
+from backoffice.jobseekers.vocabulary import (
+    DrivingLicence,
+    EducationLevel,
+    IndicatorSource,
+    LanguageLevel,
+    WorkSchedule,
+)
 
 # No control characters: these strings end up in pages and letters.
 _PRINTABLE = r"^[^\x00-\x1f\x7f]+$"
@@ -48,6 +54,7 @@ class JobseekerRead(BaseModel):
     languages: list[LanguageSkill]
     driving_licences: list[str]
     desired_occupations: list[str]
+    work_schedule: WorkSchedule | None = Field(description="Preferred schedule; null: either is fine")
     registration_date: date
     office_id: int | None
     is_demo: bool
@@ -87,12 +94,14 @@ class RegistrationRequest(_DossierLists):
     languages: list[LanguageSkillIn] = Field(default_factory=list, max_length=10)
     driving_licences: list[DrivingLicence] = Field(default_factory=list, max_length=15)
     desired_occupations: list[Occupation] = Field(default_factory=list, max_length=10)
+    work_schedule: WorkSchedule | None = None
 
 
 class DossierUpdate(_DossierLists):
     """A field left out or null stays as it is; nothing here removes contact details."""
 
     desired_occupations: list[Occupation] | None = Field(default=None, max_length=10)
+    work_schedule: WorkSchedule | None = None
     email: Email | None = None
     driving_licences: list[DrivingLicence] | None = Field(default=None, max_length=15)
     languages: list[LanguageSkillIn] | None = Field(default=None, max_length=10)

@@ -84,6 +84,7 @@ def register_jobseeker(*, session: Session, request: RegistrationRequest, clock:
         languages=[skill.model_dump() for skill in request.languages],
         driving_licences=list(request.driving_licences),
         desired_occupations=list(request.desired_occupations),
+        work_schedule=request.work_schedule,
         registration_date=clock.today,
         office_id=office.id if office else None,
         is_demo=False,
@@ -101,6 +102,8 @@ def update_dossier(*, session: Session, jobseeker: Jobseeker, update: DossierUpd
     """Applies the given fields, then detection and the rule set; returns what detection completed."""
     if update.desired_occupations is not None:
         jobseeker.desired_occupations = list(update.desired_occupations)
+    if update.work_schedule is not None:
+        jobseeker.work_schedule = update.work_schedule
     if update.email is not None:
         jobseeker.email = update.email
     if update.driving_licences is not None:

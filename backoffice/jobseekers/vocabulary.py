@@ -6,6 +6,8 @@ EducationLevel = Literal["geen diploma", "lager onderwijs", "secundair onderwijs
 LanguageLevel = Literal["basis", "goed", "zeer goed", "moedertaal"]
 # Belgian driving licence categories.
 DrivingLicence = Literal["AM", "A1", "A2", "A", "B", "BE", "C1", "C1E", "C", "CE", "D1", "D1E", "D", "DE", "G"]
+# The schedule a jobseeker prefers; the values the bot's NLU uses (nlu/contracts.yml).
+WorkSchedule = Literal["voltijds", "deeltijds"]
 # Who noted a digital-skill indicator.
 IndicatorSource = Literal["dossier", "bot", "consultant"]
 
