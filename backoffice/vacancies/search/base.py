@@ -1,0 +1,167 @@
+"""What both search engines share: the query, the answer, the filters and the ranking formula.
+
+Ranking (both engines, in SQL):
+
+    relevance = 0.60 * text + 0.25 * near + 0.15 * fresh
+    text  = s / max(s)              the engine's text score s (SQLite: -bm25, PostgreSQL: ts_rank)
+                                    relative to the best match of this search: 0..1; 0 without q
+    near  = 1 / (1 + (d / 15)^2)    d: km from the location's point; 1 there, 0.5 at 15 km,
+                                    0.2 at 30 km; 0 without a municipality to measure from
+    fresh = 1 / (1 + age / 14)      age: days since posted_on; 1 today, 0.5 after two weeks
+
+The statements are put together from fixed fragments of this package only; every value a
+request brings is a bound parameter (hence the S608 exemptions below).
+
+Ties are broken by id, so a page never shuffles between two requests. d is measured on a flat
+map scaled to the location's latitude (no square root, no trigonometry in SQL: both engines
+compute it alike); within Flanders that is within half a percent of the great-circle distance.
+"""
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from sqlalchemy import text as sql
+from sqlalchemy.orm import Session
+
+W_TEXT, W_NEAR, W_FRESH = 0.60, 0.25, 0.15
+NEAR_HALF_KM = 15.0
+FRESH_HALF_DAYS = 14.0
+KM_PER_DEGREE_LAT = 110.574
+KM_PER_DEGREE_LON_AT_EQUATOR = 111.320
+
+
+@dataclass(frozen=True)
+class Centre:
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    today: date
+    text: str = ""
+    occupation: str | None = None
+    centre: Centre | None = None  # measure distances from here
+    radius_km: float | None = None  # with centre: only vacancies this close
+    municipality_nis: str | None = None  # only this municipality (radius 0)
+    province: str | None = None
+    contract_type: str | None = None
+    work_schedule: str | None = None
+    posted_since: date | None = None
+    offset: int = 0
+    limit: int = 10
+
+
+@dataclass(frozen=True)
+class SearchHits:
+    total: int
+    ids: list[int] = field(default_factory=list)  # best first
+
+
+class SearchEngine(Protocol):
+    name: str
+
+    def index(self, session: Session, vacancy_ids: Sequence[int]) -> None:
+        """Brings the index in step with these (new or changed) vacancies."""
+
+    def rebuild(self, session: Session) -> None:
+        """Indexes every vacancy anew, after a bulk load."""
+
+    def search(self, session: Session, query: SearchQuery) -> SearchHits: ...
+
+
+@dataclass
+class SqlParts:
+    """Pieces of one search statement; the engines fill in the text-search bits."""
+
+    joins: list[str] = field(default_factory=list)
+    where: list[str] = field(default_factory=list)
+    params: dict[str, object] = field(default_factory=dict)
+
+
+def filter_parts(query: SearchQuery, *, day: object) -> SqlParts:
+    """The filters both engines apply, as SQL over `v` (vacancies). `day` binds a date as the engine wants it."""
+    parts = SqlParts(params={"today": day(query.today)})
+    parts.where += ["v.posted_on <= :today", "(v.closing_on IS NULL OR v.closing_on >= :today)"]
+    if query.occupation:
+        parts.where.append("v.occupation = :occupation")
+        parts.params["occupation"] = query.occupation
+    if query.province:
+        parts.where.append("v.province = :province")
+        parts.params["province"] = query.province
+    if query.contract_type:
+        parts.where.append("v.contract_type = :contract_type")
+        parts.params["contract_type"] = query.contract_type
+    if query.work_schedule:
+        parts.where.append("v.work_schedule = :work_schedule")
+        parts.params["work_schedule"] = query.work_schedule
+    if query.posted_since:
+        parts.where.append("v.posted_on >= :posted_since")
+        parts.params["posted_since"] = day(query.posted_since)
+    if query.municipality_nis:
+        parts.where.append("v.municipality_nis = :municipality_nis")
+        parts.params["municipality_nis"] = query.municipality_nis
+    if query.centre is not None:
+        lon_km = KM_PER_DEGREE_LON_AT_EQUATOR * math.cos(math.radians(query.centre.latitude))
+        parts.params.update(
+            lat0=query.centre.latitude, lon0=query.centre.longitude, lat_km=KM_PER_DEGREE_LAT, lon_km=lon_km
+        )
+        if query.radius_km is not None and not query.municipality_nis:
+            # The bounding box lets the (latitude, longitude) index narrow the rows first.
+            parts.where += [
+                "v.latitude BETWEEN :lat_min AND :lat_max",
+                "v.longitude BETWEEN :lon_min AND :lon_max",
+                f"{distance_squared()} <= :radius_squared",
+            ]
+            parts.params.update(
+                lat_min=query.centre.latitude - query.radius_km / KM_PER_DEGREE_LAT,
+                lat_max=query.centre.latitude + query.radius_km / KM_PER_DEGREE_LAT,
+                lon_min=query.centre.longitude - query.radius_km / lon_km,
+                lon_max=query.centre.longitude + query.radius_km / lon_km,
+                radius_squared=query.radius_km**2,
+            )
+    return parts
+
+
+def distance_squared() -> str:
+    north = "((v.latitude - :lat0) * :lat_km)"
+    east = "((v.longitude - :lon0) * :lon_km)"
+    return f"({north} * {north} + {east} * {east})"
+
+
+def count_statement(parts: SqlParts) -> str:
+    """The number of matches alone: for a page past the end, where no row carries the total."""
+    joins, where = " ".join(parts.joins), " AND ".join(parts.where)
+    return f"SELECT COUNT(*) FROM vacancies v {joins} WHERE {where}"  # noqa: S608
+
+
+def run(session: Session, parts: SqlParts, *, query: SearchQuery, text_score: str | None, age_days: str) -> SearchHits:
+    statement = ranked_statement(parts, query=query, text_score=text_score, age_days=age_days)
+    rows = session.execute(sql(statement), {**parts.params, "limit": query.limit, "offset": query.offset}).all()
+    if rows:
+        return SearchHits(total=rows[0].total, ids=[row.id for row in rows])
+    if not query.offset:
+        return SearchHits(total=0)
+    return SearchHits(total=session.execute(sql(count_statement(parts)), parts.params).scalar_one())
+
+
+def ranked_statement(parts: SqlParts, *, query: SearchQuery, text_score: str | None, age_days: str) -> str:
+    """The search as one statement: filtered rows, their relevance, the total, one page."""
+    near = f"1.0 / (1.0 + {distance_squared()} / {NEAR_HALF_KM**2})" if query.centre is not None else "0.0"
+    fresh = f"1.0 / (1.0 + ({age_days}) / {FRESH_HALF_DAYS})"
+    score = text_score if text_score is not None else "0.0"
+    joins, where = " ".join(parts.joins), " AND ".join(parts.where)
+    inner = f"SELECT v.id AS id, {score} AS s, {near} AS near, {fresh} AS fresh FROM vacancies v {joins} WHERE {where}"  # noqa: S608
+    # s / MAX(s): the best text match of this search scores 1, whatever the engine's own scale.
+    text = "CASE WHEN MAX(s) OVER () > 0 THEN s / MAX(s) OVER () ELSE 0.0 END" if text_score else "0.0"
+    scored = (
+        f"SELECT id, {W_TEXT} * ({text}) + {W_NEAR} * near + {W_FRESH} * fresh AS relevance,"  # noqa: S608
+        f" COUNT(*) OVER () AS total FROM ({inner}) AS matched"
+    )
+    return (
+        f"SELECT id, relevance, total FROM ({scored}) AS ranked ORDER BY relevance DESC, id ASC"  # noqa: S608
+        " LIMIT :limit OFFSET :offset"
+    )
