@@ -14,6 +14,7 @@ from backoffice.health.routes import router as health_router
 from backoffice.identity.routes import router as identity_router
 from backoffice.jobseekers.routes import router as jobseekers_router
 from backoffice.offices.routes import router as offices_router
+from backoffice.vacancies.routes import router as vacancies_router
 from backoffice.widget.routes import router as widget_router
 
 logger = logging.getLogger(__name__)
@@ -23,7 +24,8 @@ STATIC_DIR = Path(__file__).parent / "widget" / "static"
 
 def _api_v1() -> APIRouter:
     api = APIRouter(prefix="/api/v1")
-    for router in (health_router, identity_router, jobseekers_router, assignments_router, offices_router):
+    routers = (health_router, identity_router, jobseekers_router, assignments_router, offices_router, vacancies_router)
+    for router in routers:
         api.include_router(router)
     return api
 

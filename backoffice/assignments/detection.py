@@ -9,10 +9,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backoffice.assignments.rules import held_licences
+from backoffice.clock import Clock
 from backoffice.jobseekers.models import Jobseeker
+from backoffice.vacancies.models import Application, SavedVacancy
 
 
 @dataclass(frozen=True)
@@ -35,14 +38,22 @@ class Detector:
 
 
 def vacancy_activity(*, session: Session, jobseeker_id: int, since: datetime) -> VacancyActivity:
-    """Saved vacancies and applications since a moment.
+    """Vacancies still saved that were saved since a moment, and applications made since its day.
 
-    The hook for issue 5 (vacancy search and dashboard): it stores saved vacancies and
-    applications; count them here and "save_vacancies", "apply_once" and "look_at_vacancies"
-    complete themselves. Until then nothing is stored, so nothing is detected.
+    An application counts by the day it was made, not the day it was logged: one made before the
+    assignment was given does not complete "Solliciteer één keer", one logged a day late does.
     """
-    del session, jobseeker_id, since
-    return VacancyActivity()
+    saved = session.scalar(
+        select(func.count(SavedVacancy.id)).where(
+            SavedVacancy.jobseeker_id == jobseeker_id, SavedVacancy.saved_at >= since
+        )
+    )
+    applications = session.scalar(
+        select(func.count(Application.id)).where(
+            Application.jobseeker_id == jobseeker_id, Application.applied_on >= Clock(now=since).today
+        )
+    )
+    return VacancyActivity(saved=saved or 0, applications=applications or 0)
 
 
 def _after(moment: datetime | None, since: datetime) -> bool:
