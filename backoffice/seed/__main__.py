@@ -1,17 +1,32 @@
-"""`python -m backoffice.seed`: load the demo data if the database is empty."""
+"""`python -m backoffice.seed [--vacancies N]`: load the demo data if the database is empty."""
 
+import argparse
 import logging
 import sys
 
 from backoffice.clock import get_clock
 from backoffice.db import get_sessionmaker
 from backoffice.seed.service import seed_demo_data
+from backoffice.seed.vacancies import DEFAULT_COUNT
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m backoffice.seed", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--vacancies",
+        type=int,
+        default=DEFAULT_COUNT,
+        metavar="N",
+        help=f"how many invented vacancies (default {DEFAULT_COUNT}; 100000 for a benchmark)",
+    )
+    args = parser.parse_args(argv)
+    if args.vacancies < 0:
+        parser.error("--vacancies must be 0 or more")
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     with get_sessionmaker()() as session:
-        seeded = seed_demo_data(session=session, today=get_clock().today)
+        seeded = seed_demo_data(
+            session=session, today=get_clock().today, vacancy_count=args.vacancies, progress=args.vacancies > 10_000
+        )
     logging.info("Demo data loaded." if seeded else "Database already holds data; seed skipped.")
     return 0
 

@@ -22,6 +22,8 @@ from backoffice.seed.offices import (
 )
 from backoffice.seed.people import consultant_profile, jobseeker_profile
 from backoffice.seed.places import municipality_by_name, served_municipalities
+from backoffice.seed.vacancies import DEFAULT_COUNT as DEFAULT_VACANCY_COUNT
+from backoffice.seed.vacancies import seed_activity, seed_vacancies
 
 SEED = 20181008  # launch day of the new service model, for a repeatable demo set
 CONSULTANTS_PER_OFFICE = 2
@@ -56,7 +58,14 @@ def database_is_empty(*, session: Session) -> bool:
     return session.scalar(select(func.count(Office.id))) == 0
 
 
-def seed_demo_data(*, session: Session, today: date, jobseeker_count: int = 200) -> bool:
+def seed_demo_data(
+    *,
+    session: Session,
+    today: date,
+    jobseeker_count: int = 200,
+    vacancy_count: int = DEFAULT_VACANCY_COUNT,
+    progress: bool = False,
+) -> bool:
     """Seeds an empty database and returns True; leaves a filled one untouched and returns False."""
     if not database_is_empty(session=session):
         return False
@@ -98,6 +107,16 @@ def seed_demo_data(*, session: Session, today: date, jobseeker_count: int = 200)
     session.flush()
 
     seed_assignments(
+        session=session,
+        jobseekers_in_order=jobseekers,
+        consultants_by_office=consultants_by_office,
+        today=today,
+        demo_picker_size=DEMO_PICKER_SIZE,
+    )
+    seed_vacancies(
+        session=session, today=today, count=vacancy_count, picker=jobseekers[:DEMO_PICKER_SIZE], progress=progress
+    )
+    seed_activity(
         session=session,
         jobseekers_in_order=jobseekers,
         consultants_by_office=consultants_by_office,
