@@ -3,11 +3,13 @@
 Vacancies: occupations by how often they are asked for, municipalities weighted by how many
 people live there, a realistic mix of contracts and schedules, posted over the last 60 days,
 some closed already. The first jobseekers of the demo picker get vacancies for each of their
-occupations close to home. Then the other demo jobseekers view, save and apply, so the
-collaborative suggestions have a signal; the demo picker's jobseekers only view (saving or
-applying would complete the assignments the demo walks through), and some get a consultant's
-push. Saved vacancies and applications are stored in bulk and detection runs once per
-jobseeker, at the moment of their last step: 2,000 vacancies seed in about a second.
+occupations close to home (also ones asking for a licence they lack: the demo then shows why
+they are not suggested, and the smart assignment about the licence). Then the other demo
+jobseekers view, save and apply, so the collaborative suggestions have a signal; the demo
+picker's jobseekers only view (saving or applying would complete the assignments the demo
+walks through), and some get a consultant's push. Saved vacancies and applications are
+stored in bulk and detection runs once per jobseeker, at the moment of their last step:
+2,000 vacancies seed in about a second.
 """
 
 import random
@@ -20,7 +22,6 @@ from sqlalchemy.orm import Session
 from tqdm import tqdm
 
 from backoffice.assignments import service as assignments
-from backoffice.assignments.rules import held_licences
 from backoffice.clock import Clock, brussels
 from backoffice.consultants.models import Consultant
 from backoffice.jobseekers.models import Jobseeker
@@ -49,11 +50,10 @@ BATCH = 5000
 
 @dataclass(frozen=True)
 class Want:
-    """Vacancies that must exist: an occupation close to a municipality, open, within these licences."""
+    """Vacancies that must exist: an occupation close to a municipality, open."""
 
     occupation: str
     municipality: places.Municipality
-    licences: frozenset[str]
 
 
 def served_municipalities() -> list[places.Municipality]:
@@ -98,13 +98,15 @@ def vacancy_row(
     hours = rng.choice((16, 19, 20, 24, 25, 30)) if part_time else rng.choice((36, 38, 38, 38, 40))
     posted_on = today - timedelta(days=rng.randrange(POSTED_OVER_DAYS))
     age = (today - posted_on).days
-    if not keep_open and age > 10 and rng.random() < CLOSED_SHARE * POSTED_OVER_DAYS / age:
+    if not keep_open and age > 10 and rng.random() < CLOSED_SHARE:
         closing_on = today - timedelta(days=rng.randint(1, min(age - 1, 20)))  # closed already
     elif rng.random() < 0.25:
         closing_on = None  # open until filled
     else:
-        closing_on = posted_on + timedelta(days=rng.choice((30, 45, 60, 90)))
-        closing_on = max(closing_on, today + timedelta(days=1)) if keep_open else closing_on
+        # Most demo vacancies are still open: a closing date a few days to a few months ahead.
+        closing_on = max(
+            posted_on + timedelta(days=rng.choice((30, 45, 60, 90))), today + timedelta(days=rng.randint(3, 40))
+        )
     intro = rng.choice(sector.intros).format(
         employer=employer.removesuffix(f" {texts.INVENTED_EMPLOYER}"), municipality=municipality.name
     )
@@ -162,8 +164,8 @@ def generate(*, rng: random.Random, count: int, today: date, wants: Iterable[Wan
     number = 0
     for want in wants:
         occupation = by_name.get(want.occupation)
-        if occupation is None or not set(occupation.licences) <= want.licences:
-            continue  # a vacancy they could not take would not help the demo
+        if occupation is None:
+            continue
         near = [
             item
             for item in municipalities
@@ -213,7 +215,7 @@ def seed_vacancies(
     """Stores `count` demo vacancies, the ones the demo picker needs first."""
     rng = random.Random(SEED_OFFSET)
     wants = [
-        Want(occupation, municipality, held_licences(jobseeker.driving_licences or []))
+        Want(occupation, municipality)
         for jobseeker in picker
         if (municipality := places.by_nis(jobseeker.municipality_nis)) is not None
         for occupation in jobseeker.desired_occupations or []

@@ -1,5 +1,7 @@
 """Backoffice test fixtures: a migrated SQLite database, one rolled-back transaction per test."""
 
+import os
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +22,7 @@ from backoffice.jobseekers.schemas import RegistrationRequest
 from backoffice.jobseekers.service import register_jobseeker
 from backoffice.main import create_app
 from backoffice.seed.service import seed_demo_data
+from tests.backoffice.postgres import PostgresUnavailableError, throwaway_postgres
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 API_TOKEN = "test-api-token"  # noqa: S105
@@ -35,14 +38,35 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="session")
 def engine(database_url: str) -> Iterator[Engine]:
     """Builds the schema through the real Alembic migrations, then loads the demo data once."""
-    config = Config(str(REPO_ROOT / "backoffice" / "alembic.ini"))
-    config.set_main_option("sqlalchemy.url", database_url)
-    command.upgrade(config, "head")
+    migrate(database_url)
     engine = make_engine(database_url)
     with Session(engine) as session:
         seed_demo_data(session=session, today=SEED_DAY)
     yield engine
     engine.dispose()
+
+
+def migrate(database_url: str) -> None:
+    config = Config(str(REPO_ROOT / "backoffice" / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", database_url)
+    command.upgrade(config, "head")
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """An empty database in a throwaway PostgreSQL cluster, for the PostgreSQL half of the shared suites.
+
+    Without PostgreSQL the tests that need it fail in CI (CI set) and are skipped, loudly, elsewhere.
+    """
+    try:
+        with throwaway_postgres() as url:
+            yield url
+    except PostgresUnavailableError as error:
+        message = f"PostgreSQL tests cannot run: {error}"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        warnings.warn(message, stacklevel=1)
+        pytest.skip(f"SKIPPED LOUDLY: {message} (run `make postgres`)")
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """The demo data holds the facts of seed 000 and varied, clearly invented jobseekers."""
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,8 +12,13 @@ from backoffice.consultants.models import ProvinceStaffing
 from backoffice.jobseekers.models import CvDocument, Jobseeker
 from backoffice.jobseekers.service import DEMO_PICKER_SIZE
 from backoffice.offices.models import Office
-from backoffice.seed.places import municipality_by_name
+from backoffice.seed.places import municipality_by_name, served_municipalities
 from backoffice.seed.service import seed_demo_data
+from backoffice.seed.vacancies import DEFAULT_COUNT as DEFAULT_VACANCY_COUNT
+from backoffice.vacancies import places
+from backoffice.vacancies.models import Application, PushedSuggestion, SavedVacancy, Vacancy, VacancyEvent
+from backoffice.vacancies.vocabulary import CONTRACT_TYPES, is_occupation
+from tests.backoffice.conftest import SEED_DAY
 
 
 def test_werkwinkels_per_province_match_the_seed(session: Session) -> None:
@@ -127,3 +132,54 @@ def test_rules_ran_and_consultants_decided_some_proposals(session: Session) -> N
         if proposal.status == "accepted":
             assignment = session.get(Assignment, proposal.assignment_id)
             assert assignment.origin == "smart" and assignment.reason == proposal.reason
+
+
+def test_two_thousand_invented_vacancies_with_a_realistic_mix(session: Session) -> None:
+    vacancies = session.scalars(select(Vacancy)).all()
+    assert len(vacancies) == DEFAULT_VACANCY_COUNT
+    assert all(vacancy.is_demo and vacancy.source == "demo" for vacancy in vacancies)
+    assert all(vacancy.employer.endswith("(verzonnen)") and "verzonnen" in vacancy.description for vacancy in vacancies)
+    assert set(Counter(vacancy.contract_type for vacancy in vacancies)) == set(CONTRACT_TYPES)
+    schedules = Counter(vacancy.work_schedule for vacancy in vacancies)
+    assert schedules["voltijds"] > schedules["deeltijds"] > 200
+    posted = [vacancy.posted_on for vacancy in vacancies]
+    assert min(posted) >= SEED_DAY - timedelta(days=60) and max(posted) <= SEED_DAY
+    closed = [vacancy for vacancy in vacancies if vacancy.closing_on and vacancy.closing_on < SEED_DAY]
+    assert 40 < len(closed) < 400, "some vacancies closed already"
+    assert all(is_occupation(vacancy.occupation) for vacancy in vacancies)
+    assert len({vacancy.province for vacancy in vacancies}) == 6
+    per_place = Counter(vacancy.municipality for vacancy in vacancies)
+    assert per_place["Antwerpen"] > per_place["Herstappe"], "weighted to where people live"
+    for vacancy in vacancies[:50]:
+        municipality = places.by_nis(vacancy.municipality_nis)
+        assert vacancy.postcode in municipality.postcodes
+        assert (vacancy.latitude, vacancy.longitude) == (municipality.latitude, municipality.longitude)
+
+
+def test_demo_jobseekers_viewed_saved_and_applied(session: Session) -> None:
+    kinds = Counter(session.scalars(select(VacancyEvent.kind)))
+    assert kinds["view"] > kinds["save"] > kinds["apply"] > 50
+    assert session.scalar(select(func.count(SavedVacancy.id))) == kinds["save"]
+    assert session.scalar(select(func.count(Application.id))) > kinds["apply"], "also applications elsewhere"
+    picker_kinds = set(session.scalars(select(VacancyEvent.kind).where(VacancyEvent.jobseeker_id <= DEMO_PICKER_SIZE)))
+    assert picker_kinds == {"view"}, "the demo picker keeps its vacancy assignments open"
+    detected = session.scalars(
+        select(Assignment).where(
+            Assignment.kind.in_(("save_vacancies", "apply_once")), Assignment.completion == "detected"
+        )
+    ).all()
+    assert {assignment.kind for assignment in detected} == {"save_vacancies", "apply_once"}
+    pushed = session.scalars(select(PushedSuggestion)).all()
+    assert {push.jobseeker_id for push in pushed} & set(range(1, DEMO_PICKER_SIZE + 1))
+
+
+def test_municipality_points_cover_belgium(session: Session) -> None:
+    municipalities = places.municipalities()
+    assert len(municipalities) == 565
+    for municipality in municipalities:
+        assert 49.4 < municipality.latitude < 51.6 and 2.5 < municipality.longitude < 6.5, municipality.name
+    for served in served_municipalities():
+        assert places.by_nis(served.nis).name == served.name
+        assert places.by_nis(served.nis).postcodes == served.postcodes
+    gent, antwerpen = places.resolve_location("Gent").municipality, places.resolve_location("Antwerpen").municipality
+    assert 45 < places.distance_km(gent.latitude, gent.longitude, antwerpen.latitude, antwerpen.longitude) < 55
