@@ -94,6 +94,48 @@ class Completion:
     next: Assignment | None
 
 
+@dataclass(frozen=True)
+class VacancyCard:
+    id: int
+    title: str
+    employer: str
+    municipality: str
+    distance_km: float | None
+    contract_type: str | None
+    work_schedule: str | None
+    summary: str
+
+    @classmethod
+    def from_api(cls, body: dict[str, Any]) -> "VacancyCard":
+        distance = body.get("distance_km")
+        return cls(
+            id=int(body["id"]),
+            title=str(body["title"]),
+            employer=str(body.get("employer") or ""),
+            municipality=str(body.get("municipality") or ""),
+            distance_km=float(distance) if distance is not None else None,
+            contract_type=body.get("contract_type"),
+            work_schedule=body.get("work_schedule"),
+            summary=str(body.get("summary") or ""),
+        )
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    total: int
+    page: int
+    page_size: int
+    results: tuple[VacancyCard, ...]
+
+    @property
+    def has_more(self) -> bool:
+        return self.page * self.page_size < self.total
+
+
+class UnknownLocationError(Exception):
+    """The backoffice does not know the place searched for."""
+
+
 class BackofficeClient:
     def __init__(self, settings: BotSettings) -> None:
         self._base_url = f"{settings.backoffice_url}/api/v1"
@@ -104,15 +146,21 @@ class BackofficeClient:
     def from_environment(cls) -> "BackofficeClient":
         return cls(get_settings())
 
-    async def _request(self, method: str, path: str, json: dict[str, Any] | None = None) -> Any:
+    async def _request(
+        self, method: str, path: str, json: dict[str, Any] | None = None, params: dict[str, Any] | None = None
+    ) -> Any:
         """Returns the JSON body (None for 404 and 204); raises BackofficeUnavailableError otherwise."""
         try:
             async with aiohttp.ClientSession(timeout=self._timeout, headers=self._headers) as session:
-                async with session.request(method, f"{self._base_url}{path}", json=json) as response:
+                async with session.request(method, f"{self._base_url}{path}", json=json, params=params) as response:
                     if response.status in (204, 404):
                         return None
                     if response.status == 409:
                         raise BackofficeConflictError(path.split("/")[1])
+                    if response.status == 422 and path.startswith("/vacancies/search"):
+                        body = await response.json()
+                        if body.get("detail") == "Unknown location":
+                            raise UnknownLocationError()
                     if response.status >= 400:
                         # Path only: bodies may carry personal data.
                         logger.warning("Backoffice %s %s answered %s", method, path.split("/")[1], response.status)
@@ -185,3 +233,39 @@ class BackofficeClient:
         """Today's reminder, at most one a day (the backoffice decides); None when there is none."""
         body = await self._request("POST", f"/jobseekers/{jobseeker_id}/reminders/claim")
         return None if body is None else Assignment.from_api(body["assignment"])
+
+    async def search_vacancies(
+        self,
+        *,
+        occupation: str | None,
+        location: str | None,
+        radius_km: int | None,
+        contract_type: str | None,
+        work_schedule: str | None,
+        page: int,
+        page_size: int,
+    ) -> SearchPage:
+        filters = {
+            "occupation": occupation,
+            "location": location,
+            "radius_km": radius_km,
+            "contract_type": contract_type,
+            "work_schedule": work_schedule,
+            "page": page,
+            "page_size": page_size,
+        }
+        params = {key: str(value) for key, value in filters.items() if value is not None}
+        body = await self._request("GET", "/vacancies/search", params=params)
+        return SearchPage(
+            total=int(body["total"]),
+            page=int(body["page"]),
+            page_size=int(body["page_size"]),
+            results=tuple(VacancyCard.from_api(item) for item in body["results"]),
+        )
+
+    async def save_vacancy(self, *, jobseeker_id: int, vacancy_id: int) -> bool:
+        """True when saved; False when the vacancy does not exist (any more)."""
+        body = await self._request(
+            "POST", f"/jobseekers/{jobseeker_id}/saved-vacancies", json={"vacancy_id": vacancy_id}
+        )
+        return body is not None

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.assignments import walkthrough
 from actions.questions import forget_question, question_just_asked
+from actions.vacancies import search
 
 Handler = Callable[[CollectingDispatcher, Tracker, str, str], Awaitable[list[EventType]]]
 
@@ -19,6 +20,8 @@ HANDLERS: dict[str, Handler] = {
     walkthrough.QUESTION_STEP: walkthrough.answer,
     walkthrough.QUESTION_START: walkthrough.answer,
     walkthrough.QUESTION_PERSON: walkthrough.answer,
+    search.QUESTION_MORE: search.answer,
+    search.QUESTION_WIDEN: search.answer,
 }
 ANSWER_INTENTS = ("affirm", "deny", "goodbye")
 

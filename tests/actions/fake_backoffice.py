@@ -37,6 +37,22 @@ def demo_assignments() -> list[dict[str, Any]]:
     ]
 
 
+def demo_vacancies() -> list[dict[str, Any]]:
+    """Eight invented vacancies: six for a magazijnier around Gent, two for a kok in Leuven."""
+    cards = [
+        {"id": 100 + n, "title": f"Magazijnier {n}", "occupation": "magazijnier", "employer": f"Firma {n} (verzonnen)",
+         "municipality": "Gent", "postcode": "9000", "province": "Oost-Vlaanderen", "distance_km": float(n),
+         "contract_type": "vast", "work_schedule": "voltijds", "hours_per_week": 38,
+         "posted_on": "2026-11-20", "closing_on": "2026-12-31", "summary": "Je werkt in een magazijn."}
+        for n in range(1, 7)
+    ]  # fmt: skip
+    cards += [
+        {**cards[0], "id": 200 + n, "title": f"Kok {n}", "occupation": "kok", "municipality": "Leuven"}
+        for n in range(1, 3)
+    ]
+    return cards
+
+
 @dataclass
 class FakeBackoffice:
     url: str = ""
@@ -45,6 +61,9 @@ class FakeBackoffice:
     assignments: list[dict[str, Any]] = field(default_factory=demo_assignments)
     notes: list[dict[str, Any]] = field(default_factory=list)
     reminder_claimed: bool = False
+    vacancies: list[dict[str, Any]] = field(default_factory=demo_vacancies)
+    searches: list[dict[str, str]] = field(default_factory=list)
+    saved: list[tuple[int, int]] = field(default_factory=list)
 
     def assignment(self, assignment_id: int) -> dict[str, Any] | None:
         return next((item for item in self.assignments if item["id"] == assignment_id), None)
@@ -130,7 +149,32 @@ async def running_fake_backoffice() -> AsyncIterator[FakeBackoffice]:
         fake.reminder_claimed = True
         return web.json_response({"assignment": remaining[0]})
 
+    async def search(request: web.Request) -> web.Response:
+        query = dict(request.query)
+        fake.searches.append(query)
+        if query.get("location") == "Atlantis":
+            return web.json_response({"detail": "Unknown location"}, status=422)
+        hits = [
+            card
+            for card in fake.vacancies
+            if query.get("occupation") in (None, card["occupation"])
+            and query.get("location") in (None, card["municipality"])
+            and float(query.get("radius_km", 999)) >= (card["distance_km"] or 0)
+        ]
+        page, size = int(query.get("page", 1)), int(query.get("page_size", 10))
+        results = hits[(page - 1) * size : page * size]
+        return web.json_response({"total": len(hits), "page": page, "page_size": size, "results": results})
+
+    async def save(request: web.Request) -> web.Response:
+        vacancy_id = (await request.json())["vacancy_id"]
+        if not any(card["id"] == vacancy_id for card in fake.vacancies):
+            return web.json_response({"detail": "Vacancy not found"}, status=404)
+        fake.saved.append((int(request.match_info["jobseeker_id"]), vacancy_id))
+        return web.json_response({"vacancy_id": vacancy_id}, status=201)
+
     app = web.Application()
+    app.router.add_get("/api/v1/vacancies/search", guarded(search))
+    app.router.add_post("/api/v1/jobseekers/{jobseeker_id}/saved-vacancies", guarded(save))
     app.router.add_post("/api/v1/identity/resolve", guarded(resolve))
     app.router.add_get("/api/v1/jobseekers/{jobseeker_id}", guarded(dossier))
     app.router.add_get("/api/v1/jobseekers/{jobseeker_id}/assignments", guarded(list_assignments))

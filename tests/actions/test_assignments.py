@@ -1,47 +1,22 @@
 """The assignment flows turn by turn against a local fake backoffice: list, walk through, help,
 a person after two failures, stop and resume on another channel, report done, bad states."""
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import Any
 
 import pytest
 from rasa_sdk.events import ReminderScheduled
 
 from actions import clock
 from actions.clock import BRUSSELS
-from actions.settings import get_settings
-from tests.actions.conversation import Conversation
-from tests.actions.fake_backoffice import TOKEN, FakeBackoffice, running_fake_backoffice
+from tests.actions.conversation import LOTTE, Conversation, converse
+from tests.actions.fake_backoffice import FakeBackoffice
 
 NOW = datetime(2026, 11, 23, 14, 0, tzinfo=BRUSSELS)
-LOTTE = {"jobseeker_id": "7", "first_name": "Lotte"}
-
-Scenario = Callable[[Conversation, FakeBackoffice], Awaitable[Any]]
 
 
 @pytest.fixture(autouse=True)
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(clock, "now_in_brussels", lambda: NOW)
-
-
-def converse(
-    scenario: Scenario, *, channel: str = "web", slots: dict | None = None, backoffice_down: bool = False
-) -> Any:
-    async def run() -> Any:
-        async with running_fake_backoffice() as fake:
-            with pytest.MonkeyPatch.context() as patch:
-                patch.setenv("BACKOFFICE_URL", "http://127.0.0.1:9" if backoffice_down else fake.url)
-                patch.setenv("BACKOFFICE_API_TOKEN", TOKEN)
-                get_settings.cache_clear()
-                try:
-                    conversation = Conversation(channel=channel, slots=dict(LOTTE if slots is None else slots))
-                    return await scenario(conversation, fake)
-                finally:
-                    get_settings.cache_clear()
-
-    return asyncio.run(run())
 
 
 def test_unknown_jobseeker_is_asked_to_sign_in_without_calling_the_backoffice() -> None:

@@ -1,0 +1,1 @@
+"""Actions for vacancies: the search form, results per channel, paging, saving."""
