@@ -229,14 +229,14 @@ def test_fresher_ranks_first_when_text_and_place_tie(db: Session) -> None:
     assert posted == sorted(posted, reverse=True)
 
 
-def test_ties_are_broken_by_id_and_pages_are_stable(db: Session) -> None:
+def test_ties_are_broken_by_id_newest_first_and_pages_are_stable(db: Session) -> None:
     pages = [search(db, occupation="kok", location="Hasselt", page=number, page_size=5) for number in (1, 2, 3)]
     assert [page.total for page in pages] == [HASSELT_COOKS] * 3
     ids = [card.id for page in pages for card in page.results]
     assert len(ids) == len(set(ids)) == HASSELT_COOKS
     for day in {card.posted_on for page in pages for card in page.results}:
         same_day = [card.id for page in pages for card in page.results if card.posted_on == day]
-        assert same_day == sorted(same_day)
+        assert same_day == sorted(same_day, reverse=True)
     again = search(db, occupation="kok", location="Hasselt", page=2, page_size=5)
     assert [card.id for card in again.results] == [card.id for card in pages[1].results]
 

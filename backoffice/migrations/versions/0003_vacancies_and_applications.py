@@ -65,7 +65,7 @@ def upgrade() -> None:
     with op.batch_alter_table("vacancies", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_vacancies_closing_on"), ["closing_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_vacancies_contract_type"), ["contract_type"], unique=False)
-        batch_op.create_index("ix_vacancies_latitude_longitude", ["latitude", "longitude"], unique=False)
+        batch_op.create_index("ix_vacancies_geo", ["longitude", "latitude", "posted_on", "closing_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_vacancies_municipality_nis"), ["municipality_nis"], unique=False)
         batch_op.create_index(batch_op.f("ix_vacancies_occupation"), ["occupation"], unique=False)
         batch_op.create_index(batch_op.f("ix_vacancies_posted_on"), ["posted_on"], unique=False)
@@ -205,7 +205,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_vacancies_posted_on"))
         batch_op.drop_index(batch_op.f("ix_vacancies_occupation"))
         batch_op.drop_index(batch_op.f("ix_vacancies_municipality_nis"))
-        batch_op.drop_index("ix_vacancies_latitude_longitude")
+        batch_op.drop_index("ix_vacancies_geo")
         batch_op.drop_index(batch_op.f("ix_vacancies_contract_type"))
         batch_op.drop_index(batch_op.f("ix_vacancies_closing_on"))
 

@@ -12,9 +12,10 @@ Ranking (both engines, in SQL):
 The statements are put together from fixed fragments of this package only; every value a
 request brings is a bound parameter (hence the S608 exemptions below).
 
-Ties are broken by id, so a page never shuffles between two requests. d is measured on a flat
-map scaled to the location's latitude (no square root, no trigonometry in SQL: both engines
-compute it alike); within Flanders that is within half a percent of the great-circle distance.
+Ties are broken by id, the newest first, so a page never shuffles between two requests. d is
+measured on a flat map scaled to the location's latitude (no square root, no trigonometry in
+SQL: both engines compute it alike); within Flanders that is within half a percent of the
+great-circle distance.
 """
 
 import math
@@ -77,7 +78,7 @@ class SearchEngine(Protocol):
 class SqlParts:
     """Pieces of one search statement; the engines fill in the text-search bits."""
 
-    joins: list[str] = field(default_factory=list)
+    source: str = "vacancies v"  # FROM: an engine may put its text index first
     where: list[str] = field(default_factory=list)
     params: dict[str, object] = field(default_factory=dict)
 
@@ -134,11 +135,13 @@ def distance_squared() -> str:
 
 def count_statement(parts: SqlParts) -> str:
     """The number of matches alone: for a page past the end, where no row carries the total."""
-    joins, where = " ".join(parts.joins), " AND ".join(parts.where)
-    return f"SELECT COUNT(*) FROM vacancies v {joins} WHERE {where}"  # noqa: S608
+    where = " AND ".join(parts.where)
+    return f"SELECT COUNT(*) FROM {parts.source} WHERE {where}"  # noqa: S608
 
 
 def run(session: Session, parts: SqlParts, *, query: SearchQuery, text_score: str | None, age_days: str) -> SearchHits:
+    if text_score is None and query.centre is None:
+        return _by_freshness(session, parts, query=query)
     statement = ranked_statement(parts, query=query, text_score=text_score, age_days=age_days)
     rows = session.execute(sql(statement), {**parts.params, "limit": query.limit, "offset": query.offset}).all()
     if rows:
@@ -148,13 +151,25 @@ def run(session: Session, parts: SqlParts, *, query: SearchQuery, text_score: st
     return SearchHits(total=session.execute(sql(count_statement(parts)), parts.params).scalar_one())
 
 
+def _by_freshness(session: Session, parts: SqlParts, *, query: SearchQuery) -> SearchHits:
+    """Without words and without a place to measure from, relevance is freshness alone, which falls
+    as posted_on does: the posted_on index reads the page in order and stops, the count runs apart.
+    Same order as the formula, without scoring every open vacancy."""
+    where = " AND ".join(parts.where)
+    order = "ORDER BY v.posted_on DESC, v.id DESC LIMIT :limit OFFSET :offset"
+    page = f"SELECT v.id FROM {parts.source} WHERE {where} {order}"  # noqa: S608
+    ids = list(session.scalars(sql(page), {**parts.params, "limit": query.limit, "offset": query.offset}))
+    total = session.execute(sql(count_statement(parts)), parts.params).scalar_one()
+    return SearchHits(total=total, ids=ids)
+
+
 def ranked_statement(parts: SqlParts, *, query: SearchQuery, text_score: str | None, age_days: str) -> str:
     """The search as one statement: filtered rows, their relevance, the total, one page."""
     near = f"1.0 / (1.0 + {distance_squared()} / {NEAR_HALF_KM**2})" if query.centre is not None else "0.0"
     fresh = f"1.0 / (1.0 + ({age_days}) / {FRESH_HALF_DAYS})"
     score = text_score if text_score is not None else "0.0"
-    joins, where = " ".join(parts.joins), " AND ".join(parts.where)
-    inner = f"SELECT v.id AS id, {score} AS s, {near} AS near, {fresh} AS fresh FROM vacancies v {joins} WHERE {where}"  # noqa: S608
+    where = " AND ".join(parts.where)
+    inner = f"SELECT v.id AS id, {score} AS s, {near} AS near, {fresh} AS fresh FROM {parts.source} WHERE {where}"  # noqa: S608
     # s / MAX(s): the best text match of this search scores 1, whatever the engine's own scale.
     text = "CASE WHEN MAX(s) OVER () > 0 THEN s / MAX(s) OVER () ELSE 0.0 END" if text_score else "0.0"
     scored = (
@@ -162,6 +177,6 @@ def ranked_statement(parts: SqlParts, *, query: SearchQuery, text_score: str | N
         f" COUNT(*) OVER () AS total FROM ({inner}) AS matched"
     )
     return (
-        f"SELECT id, relevance, total FROM ({scored}) AS ranked ORDER BY relevance DESC, id ASC"  # noqa: S608
+        f"SELECT id, relevance, total FROM ({scored}) AS ranked ORDER BY relevance DESC, id DESC"  # noqa: S608
         " LIMIT :limit OFFSET :offset"
     )

@@ -74,8 +74,10 @@ class SqliteFtsEngine:
         terms = dutch.query_terms(query.text)
         text_score = None
         if terms:
-            parts.joins.append("JOIN vacancy_fts ON vacancy_fts.rowid = v.id")
-            parts.where.append("vacancy_fts MATCH :match")
+            # CROSS JOIN keeps this order: the text index answers once, then each hit's row is read.
+            # The other way round SQLite may run the MATCH once per candidate row (seconds, not ms).
+            parts.source = "vacancy_fts CROSS JOIN vacancies v"
+            parts.where += ["vacancy_fts MATCH :match", "v.id = vacancy_fts.rowid"]
             parts.params["match"] = match_expression(terms)
             text_score = "-bm25(vacancy_fts, {}, {}, {})".format(*BM25_WEIGHTS)
         elif query.text.strip():
