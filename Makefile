@@ -15,12 +15,13 @@ BASELINE := var/eval/baseline.tar.gz
 # The baseline depends on the training data only, not on our pipeline's code or config.
 NLU_DATA := $(shell find nlu -type f -name '*.yml' 2>/dev/null)
 
-.PHONY: help install run test lint unit validate test-stories test-e2e browser train db clean eval-nlu places
+.PHONY: help install run test lint unit validate test-stories test-e2e browser postgres bench-search train db clean eval-nlu places
 
 help:
 	@echo "make run   - install what is missing, train if stale, start everything, print the URLs"
 	@echo "make test  - lint, unit tests of both runtimes, Rasa data validation and test stories, end-to-end tests"
 	@echo "make eval-nlu - held-out NLU evaluation per register against Rasa's default pipeline (reports/nlu/)"
+	@echo "make bench-search - vacancy search at 100,000 vacancies on both engines (reports/bench/search.md)"
 
 $(BOT_VENV)/.installed: requirements/bot.lock requirements/dev.txt scripts/find-python.sh
 	@python=$$(scripts/find-python.sh 3.10) && [ -x $(BOT_BIN)/python ] || "$$python" -m venv $(BOT_VENV)
@@ -70,7 +71,7 @@ lint: install
 	$(BOT_BIN)/ruff check .
 	$(BOT_BIN)/ruff format --check .
 
-unit: install
+unit: install postgres
 	$(BO_BIN)/pytest tests/backoffice
 	$(BOT_BIN)/pytest tests/actions tests/channels tests/nlu
 	$(BO_BIN)/python scripts/export_places.py --check
@@ -86,6 +87,17 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's PostgreSQL binaries for the PostgreSQL half of the search tests and the benchmark: the
+# tests start a throwaway cluster of their own (initdb, pg_ctl) and never use the package's service.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+	  echo "Installing Debian's postgresql for the search tests..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null \
+	  || echo "WARNING: postgresql could not be installed: the PostgreSQL search tests skip (and fail in CI)"; }
+
+bench-search: $(BO_VENV)/.installed postgres
+	$(BO_BIN)/python scripts/bench_search.py --out reports/bench/search.md
 
 test-e2e: install $(MODEL) browser
 	$(BO_BIN)/pytest tests/e2e

@@ -7,7 +7,7 @@ Written for this project in plain Dutch. Every employer name is invented and car
 from dataclasses import dataclass, field
 
 INVENTED_EMPLOYER = "(verzonnen)"
-INVENTED_NOTICE = "Dit is een verzonnen demovacature: het bedrijf en de job bestaan niet."
+INVENTED_NOTICE = "Deze vacature is verzonnen, voor de demo van Wegwijs."
 
 
 @dataclass(frozen=True)
