@@ -6,6 +6,13 @@ from backoffice.db import make_engine
 from backoffice.models import Base
 
 target_metadata = Base.metadata
+# Search indexes the engines own (migration 0003), not the models: autogenerate leaves them be.
+ENGINE_OWNED = ("vacancy_fts", "search_vector", "ix_vacancies_search_vector")
+
+
+def include_name(name: str | None, type_: str, _parents: dict) -> bool:
+    del type_
+    return not (name or "").startswith(ENGINE_OWNED)
 
 
 def _database_url() -> str:
@@ -19,7 +26,13 @@ def _database_url() -> str:
 
 
 def run_migrations_offline() -> None:
-    context.configure(url=_database_url(), target_metadata=target_metadata, literal_binds=True, render_as_batch=True)
+    context.configure(
+        url=_database_url(),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+        include_name=include_name,
+    )
     with context.begin_transaction():
         context.run_migrations()
 
@@ -27,7 +40,9 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     engine = make_engine(_database_url())
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(
+            connection=connection, target_metadata=target_metadata, render_as_batch=True, include_name=include_name
+        )
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()

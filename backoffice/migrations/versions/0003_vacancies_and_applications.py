@@ -62,14 +62,22 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
+    search = ["posted_on", "closing_on", "province", "contract_type", "work_schedule", "occupation"]
+    place = ["longitude", "latitude"]
     with op.batch_alter_table("vacancies", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_vacancies_closing_on"), ["closing_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_vacancies_contract_type"), ["contract_type"], unique=False)
-        batch_op.create_index("ix_vacancies_geo", ["longitude", "latitude", "posted_on", "closing_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_vacancies_municipality_nis"), ["municipality_nis"], unique=False)
-        batch_op.create_index(batch_op.f("ix_vacancies_occupation"), ["occupation"], unique=False)
         batch_op.create_index(batch_op.f("ix_vacancies_posted_on"), ["posted_on"], unique=False)
-        batch_op.create_index(batch_op.f("ix_vacancies_province"), ["province"], unique=False)
+        # Covering indexes for the search (see the model).
+        batch_op.create_index("ix_vacancies_geo", [*place, *search], unique=False)
+        batch_op.create_index("ix_vacancies_lookup", ["id", *place, *search], unique=False)
+        batch_op.create_index(
+            "ix_vacancies_province", ["province", *[c for c in search if c != "province"], *place], unique=False
+        )
+        batch_op.create_index(
+            "ix_vacancies_occupation", ["occupation", *[c for c in search if c != "occupation"], *place], unique=False
+        )
 
     op.create_table(
         "applications",
@@ -201,12 +209,16 @@ def downgrade() -> None:
 
     op.drop_table("applications")
     with op.batch_alter_table("vacancies", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_vacancies_province"))
-        batch_op.drop_index(batch_op.f("ix_vacancies_posted_on"))
-        batch_op.drop_index(batch_op.f("ix_vacancies_occupation"))
-        batch_op.drop_index(batch_op.f("ix_vacancies_municipality_nis"))
-        batch_op.drop_index("ix_vacancies_geo")
-        batch_op.drop_index(batch_op.f("ix_vacancies_contract_type"))
-        batch_op.drop_index(batch_op.f("ix_vacancies_closing_on"))
+        for name in (
+            "ix_vacancies_occupation",
+            "ix_vacancies_province",
+            "ix_vacancies_lookup",
+            "ix_vacancies_geo",
+            "ix_vacancies_posted_on",
+            "ix_vacancies_municipality_nis",
+            "ix_vacancies_contract_type",
+            "ix_vacancies_closing_on",
+        ):
+            batch_op.drop_index(name)
 
     op.drop_table("vacancies")

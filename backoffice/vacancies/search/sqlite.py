@@ -61,6 +61,7 @@ class SqliteFtsEngine:
         result = session.execute(select(*columns).order_by(Vacancy.id)).yield_per(_BATCH)
         for chunk in result.partitions():
             self._insert(session, _rows(chunk))
+        session.execute(text("ANALYZE"))  # statistics for the planner after a bulk load
 
     @staticmethod
     def _insert(session: Session, rows: list[dict[str, object]]) -> None:
