@@ -208,6 +208,10 @@ def run_postgres(rows: list[dict[str, object]], rounds: int) -> EngineReport:
                 session.execute(text("CREATE INDEX ix_vacancies_search_vector ON vacancies USING gin (search_vector)"))
                 engine_for(session).rebuild(session)
                 session.commit()
+                # What autovacuum does after a bulk load: the visibility map lets the covering
+                # indexes answer without visiting the table.
+                with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                    connection.execute(text("VACUUM ANALYZE vacancies"))
                 report.index_s = time.perf_counter() - started
                 size = session.execute(text("SELECT pg_database_size(current_database())")).scalar_one()
                 report.size_mb = size / 1e6
@@ -257,7 +261,8 @@ def render(reports: list[EngineReport], *, count: int, rounds: int, generate_s: 
     lines += [
         "",
         "Load: inserting the rows (PostgreSQL computes the tsvector column then). Index build: SQLite stems every"
-        " vacancy in Python and fills the FTS5 table; PostgreSQL builds the GIN index and analyses the table.",
+        " vacancy in Python, fills the FTS5 table and analyses; PostgreSQL builds the GIN index and runs VACUUM"
+        " ANALYZE (as autovacuum would after a bulk load).",
         "",
         "## nDCG@10 per labelled query",
         "",

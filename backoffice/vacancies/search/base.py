@@ -139,10 +139,12 @@ def count_statement(parts: SqlParts) -> str:
     return f"SELECT COUNT(*) FROM {parts.source} WHERE {where}"  # noqa: S608
 
 
-def run(session: Session, parts: SqlParts, *, query: SearchQuery, text_score: str | None, age_days: str) -> SearchHits:
+def run(
+    session: Session, parts: SqlParts, *, query: SearchQuery, text_score: str | None, age_days: str, fence: str = ""
+) -> SearchHits:
     if text_score is None and query.centre is None:
         return _by_freshness(session, parts, query=query)
-    statement = ranked_statement(parts, query=query, text_score=text_score, age_days=age_days)
+    statement = ranked_statement(parts, query=query, text_score=text_score, age_days=age_days, fence=fence)
     rows = session.execute(sql(statement), {**parts.params, "limit": query.limit, "offset": query.offset}).all()
     if rows:
         return SearchHits(total=rows[0].total, ids=[row.id for row in rows])
@@ -163,13 +165,21 @@ def _by_freshness(session: Session, parts: SqlParts, *, query: SearchQuery) -> S
     return SearchHits(total=total, ids=ids)
 
 
-def ranked_statement(parts: SqlParts, *, query: SearchQuery, text_score: str | None, age_days: str) -> str:
-    """The search as one statement: filtered rows, their relevance, the total, one page."""
+def ranked_statement(
+    parts: SqlParts, *, query: SearchQuery, text_score: str | None, age_days: str, fence: str = ""
+) -> str:
+    """The search as one statement: filtered rows, their relevance, the total, one page.
+
+    `fence` ends the innermost query: PostgreSQL's " OFFSET 0" keeps it from being merged into
+    the outer ones, so the text score is computed once per row, not once per use.
+    """
     near = f"1.0 / (1.0 + {distance_squared()} / {NEAR_HALF_KM**2})" if query.centre is not None else "0.0"
     fresh = f"1.0 / (1.0 + ({age_days}) / {FRESH_HALF_DAYS})"
     score = text_score if text_score is not None else "0.0"
     where = " AND ".join(parts.where)
-    inner = f"SELECT v.id AS id, {score} AS s, {near} AS near, {fresh} AS fresh FROM {parts.source} WHERE {where}"  # noqa: S608
+    inner = (
+        f"SELECT v.id AS id, {score} AS s, {near} AS near, {fresh} AS fresh FROM {parts.source} WHERE {where}{fence}"  # noqa: S608
+    )
     # s / MAX(s): the best text match of this search scores 1, whatever the engine's own scale.
     text = "CASE WHEN MAX(s) OVER () > 0 THEN s / MAX(s) OVER () ELSE 0.0 END" if text_score else "0.0"
     scored = (

@@ -43,4 +43,7 @@ class PostgresFtsEngine:
             text_score = "ts_rank(v.search_vector, to_tsquery('dutch', :tsquery))"
         elif query.text.strip():
             return SearchHits(total=0)
-        return run(session, parts, query=query, text_score=text_score, age_days="(CAST(:today AS date) - v.posted_on)")
+        # Days as double precision: integer days would make PostgreSQL compute the formula in
+        # (slow, arbitrary-precision) numeric.
+        age_days = "CAST(CAST(:today AS date) - v.posted_on AS double precision)"
+        return run(session, parts, query=query, text_score=text_score, age_days=age_days, fence=" OFFSET 0")
