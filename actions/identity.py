@@ -9,10 +9,23 @@ from actions.backoffice_client import BackofficeClient, BackofficeUnavailableErr
 logger = logging.getLogger(__name__)
 
 
-def _identity_token(tracker: Tracker) -> str | None:
-    metadata = tracker.latest_message.get("metadata") or {}
+def _token_in(metadata: object) -> str | None:
     token = metadata.get("identity_token") if isinstance(metadata, dict) else None
     return token if isinstance(token, str) and token else None
+
+
+def _identity_token(tracker: Tracker) -> str | None:
+    """The newest token handed over in this conversation: a channel may send it with the first
+    message only, and that message may have been answered without an action (a form's question)."""
+    token = _token_in(tracker.latest_message.get("metadata"))
+    if token is not None:
+        return token
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            token = _token_in(event.get("metadata"))
+            if token is not None:
+                return token
+    return None
 
 
 async def identify(tracker: Tracker, client: BackofficeClient) -> Identity | None:

@@ -71,3 +71,14 @@ def test_backoffice_trouble_still_greets(tracker_with_valid_identity_token: Trac
     messages, events, _ = greet(tracker_with_valid_identity_token, **failure)
     assert [message["response"] for message in messages] == ["utter_greet"]
     assert events == []
+
+
+def test_identity_token_from_an_earlier_message_of_the_conversation() -> None:
+    events = [
+        {"event": "user", "text": "ik zoek werk", "metadata": {"identity_token": "token-for-lotte"}},
+        {"event": "user", "text": "hallo", "metadata": {}},
+    ]
+    latest = {"text": "hallo", "intent": {"name": "greet"}, "metadata": {}}
+    tracker = Tracker("s", {}, latest, events, False, None, {}, "action_listen")
+    messages, events, _ = greet(tracker)
+    assert messages[0]["first_name"] == "Lotte"
