@@ -132,6 +132,28 @@ class SearchPage:
         return self.page * self.page_size < self.total
 
 
+@dataclass(frozen=True)
+class JobSuggestion:
+    vacancy: VacancyCard
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ApplicationRecord:
+    employer: str
+    title: str | None
+    applied_on: date
+    channel: str
+    status: str
+
+
+@dataclass(frozen=True)
+class VacancyDashboard:
+    saved: tuple[VacancyCard, ...]
+    applications: tuple[ApplicationRecord, ...]
+
+
 class UnknownLocationError(Exception):
     """The backoffice does not know the place searched for."""
 
@@ -267,5 +289,45 @@ class BackofficeClient:
         """True when saved; False when the vacancy does not exist (any more)."""
         body = await self._request(
             "POST", f"/jobseekers/{jobseeker_id}/saved-vacancies", json={"vacancy_id": vacancy_id}
+        )
+        return body is not None
+
+    async def job_suggestions(self, *, jobseeker_id: int, limit: int) -> list[JobSuggestion] | None:
+        body = await self._request("GET", f"/jobseekers/{jobseeker_id}/suggestions", params={"limit": str(limit)})
+        if body is None:
+            return None
+        return [
+            JobSuggestion(
+                vacancy=VacancyCard.from_api(item["vacancy"]), source=str(item["source"]), reason=str(item["reason"])
+            )
+            for item in body
+        ]
+
+    async def vacancy_dashboard(self, *, jobseeker_id: int) -> VacancyDashboard | None:
+        body = await self._request("GET", f"/jobseekers/{jobseeker_id}/dashboard")
+        if body is None:
+            return None
+        return VacancyDashboard(
+            saved=tuple(VacancyCard.from_api(item) for item in body["saved"]),
+            applications=tuple(
+                ApplicationRecord(
+                    employer=str(item["employer"]),
+                    title=item.get("title"),
+                    applied_on=date.fromisoformat(item["applied_on"]),
+                    channel=str(item["channel"]),
+                    status=str(item["status"]),
+                )
+                for item in body["applications"]
+            ),
+        )
+
+    async def log_application(
+        self, *, jobseeker_id: int, vacancy_id: int | None, employer: str | None, channel: str
+    ) -> bool:
+        """Adds an application to the history; False when the jobseeker or vacancy is unknown."""
+        body = await self._request(
+            "POST",
+            f"/jobseekers/{jobseeker_id}/applications",
+            json={"vacancy_id": vacancy_id, "employer": employer, "channel": channel},
         )
         return body is not None

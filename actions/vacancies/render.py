@@ -3,13 +3,14 @@ the top three read out on the phone."""
 
 from typing import Any
 
-from actions.backoffice_client import SearchPage, VacancyCard
+from actions.backoffice_client import JobSuggestion, SearchPage, VacancyCard, VacancyDashboard
 from actions.vacancies.criteria import SearchCriteria
 
 SMS_ITEMS = 3
 PHONE_ITEMS = 3
 SMS_TITLE_CHARS = 28  # three lines plus the instructions fit two SMS segments
 PHONE_WORDS = ("Een", "Twee", "Drie")
+DASHBOARD_SAVED = 5
 
 
 def _place(card: VacancyCard) -> str:
@@ -30,20 +31,24 @@ def intro(page: SearchPage, criteria: SearchCriteria) -> str:
 def web_cards(page: SearchPage) -> list[dict[str, Any]]:
     """One message per vacancy, with its own save button (the id travels in the payload).
     Numbers start at 1 on every page, as on SMS and phone, so "bewaar 2" means what is shown."""
-    messages = []
-    for number, card in enumerate(page.results, start=1):
-        lines = [f"{number}. {card.title} bij {card.employer}", " · ".join(filter(None, [_place(card), _terms(card)]))]
-        if card.summary:
-            lines.append(card.summary)
-        messages.append(
-            {
-                "text": "\n".join(lines),
-                "buttons": [
-                    {"title": f"Bewaar nummer {number}", "payload": f'/save_vacancy{{"vacancy_id": "{card.id}"}}'}
-                ],
-            }
-        )
-    return messages
+    return [_card(number, card, card.summary) for number, card in enumerate(page.results, start=1)]
+
+
+def suggestion_cards(suggestions: list[JobSuggestion]) -> list[dict[str, Any]]:
+    return [
+        _card(number, suggestion.vacancy, f"Waarom: {suggestion.reason}")
+        for number, suggestion in enumerate(suggestions, start=1)
+    ]
+
+
+def _card(number: int, card: VacancyCard, last_line: str) -> dict[str, Any]:
+    lines = [f"{number}. {card.title} bij {card.employer}", " · ".join(filter(None, [_place(card), _terms(card)]))]
+    if last_line:
+        lines.append(last_line)
+    return {
+        "text": "\n".join(lines),
+        "buttons": [{"title": f"Bewaar nummer {number}", "payload": f'/save_vacancy{{"vacancy_id": "{card.id}"}}'}],
+    }
 
 
 def _short(text: str, limit: int) -> str:
@@ -68,3 +73,34 @@ def phone_list(page: SearchPage) -> str:
         parts.append(f"{word}: {card.title} in {card.municipality}.")
     parts.append("Zeg bewaar en het nummer.")
     return " ".join(parts)
+
+
+def sms_suggestions(suggestions: list[JobSuggestion]) -> str:
+    lines = ["Deze vacatures passen misschien bij jou:"]
+    for number, suggestion in enumerate(suggestions[:SMS_ITEMS], start=1):
+        card = suggestion.vacancy
+        lines.append(f"{number}) {_short(card.title, SMS_TITLE_CHARS)}, {card.municipality}")
+    lines.append("Stuur 'bewaar' en het nummer.")
+    return "\n".join(lines)
+
+
+def phone_suggestions(suggestions: list[JobSuggestion]) -> str:
+    parts = ["Misschien iets voor jou."]
+    for word, suggestion in zip(PHONE_WORDS, suggestions[:PHONE_ITEMS], strict=False):
+        parts.append(f"{word}: {suggestion.vacancy.title} in {suggestion.vacancy.municipality}.")
+    parts.append("Zeg bewaar en het nummer.")
+    return " ".join(parts)
+
+
+def dashboard_summary(dashboard: VacancyDashboard, *, short: bool) -> str:
+    """How many saved and applied, then the latest saved ones (numbered, for "bewaar"/"solliciteerde")."""
+    saved = len(dashboard.saved)
+    applied = len(dashboard.applications)
+    lines = [
+        "Je bewaarde 1 vacature." if saved == 1 else f"Je bewaarde {saved} vacatures.",
+        "Je solliciteerde 1 keer." if applied == 1 else f"Je solliciteerde {applied} keer.",
+    ]
+    if not short:
+        for number, card in enumerate(dashboard.saved[:DASHBOARD_SAVED], start=1):
+            lines.append(f"{number}. {card.title} bij {card.employer}")
+    return "\n".join(lines)

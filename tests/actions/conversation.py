@@ -20,8 +20,10 @@ from actions.assignments.reminders import ActionRemindAssignment
 from actions.assignments.walkthrough import ActionWalkAssignment
 from actions.replies import ActionReplyToQuestion
 from actions.settings import get_settings
+from actions.vacancies.dashboard import ActionShowVacancyDashboard
 from actions.vacancies.saving import ActionSaveVacancy
 from actions.vacancies.search import ActionRefineSearch
+from actions.vacancies.suggestions import ActionSuggestJobs
 from tests.actions.fake_backoffice import TOKEN, FakeBackoffice, running_fake_backoffice
 
 # The same routing as bot/rules/ (assignments, vacancies, small_talk).
@@ -35,6 +37,8 @@ ACTION_FOR_INTENT: dict[str, type[Action]] = {
     "EXTERNAL_assignment_reminder": ActionRemindAssignment,
     "inform": ActionRefineSearch,
     "save_vacancy": ActionSaveVacancy,
+    "ask_job_suggestions": ActionSuggestJobs,
+    "show_vacancy_dashboard": ActionShowVacancyDashboard,
 }
 
 

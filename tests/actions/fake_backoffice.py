@@ -64,6 +64,7 @@ class FakeBackoffice:
     vacancies: list[dict[str, Any]] = field(default_factory=demo_vacancies)
     searches: list[dict[str, str]] = field(default_factory=list)
     saved: list[tuple[int, int]] = field(default_factory=list)
+    applications: list[dict[str, Any]] = field(default_factory=list)
 
     def assignment(self, assignment_id: int) -> dict[str, Any] | None:
         return next((item for item in self.assignments if item["id"] == assignment_id), None)
@@ -172,7 +173,35 @@ async def running_fake_backoffice() -> AsyncIterator[FakeBackoffice]:
         fake.saved.append((int(request.match_info["jobseeker_id"]), vacancy_id))
         return web.json_response({"vacancy_id": vacancy_id}, status=201)
 
+    async def suggestions(request: web.Request) -> web.Response:
+        if request.match_info["jobseeker_id"] != "7":
+            return web.json_response({"detail": "Jobseeker not found"}, status=404)
+        reasons = ["Je zoekt werk als magazijnier in de buurt van Gent.", "Je bemiddelaar raadt deze vacature aan."]
+        picked = fake.vacancies[: int(request.query.get("limit", 5))]
+        return web.json_response(
+            [{"vacancy": card, "source": "profile", "reason": reasons[n % 2]} for n, card in enumerate(picked)]
+        )
+
+    async def dashboard(request: web.Request) -> web.Response:
+        saved_ids = [vacancy_id for _, vacancy_id in fake.saved]
+        saved = [{**card, "saved_on": "2026-11-23"} for card in fake.vacancies if card["id"] in saved_ids]
+        return web.json_response({"saved": saved, "applications": fake.applications})
+
+    async def apply(request: web.Request) -> web.Response:
+        body = await request.json()
+        card = next((card for card in fake.vacancies if card["id"] == body.get("vacancy_id")), None)
+        if body.get("vacancy_id") is not None and card is None:
+            return web.json_response({"detail": "Vacancy not found"}, status=404)
+        record = {"employer": card["employer"] if card else body["employer"], "title": card["title"] if card else None,
+                  "applied_on": "2026-11-23", "channel": body["channel"], "status": "verstuurd",
+                  "vacancy_id": body.get("vacancy_id")}  # fmt: skip
+        fake.applications.append(record)
+        return web.json_response(record, status=201)
+
     app = web.Application()
+    app.router.add_get("/api/v1/jobseekers/{jobseeker_id}/suggestions", guarded(suggestions))
+    app.router.add_get("/api/v1/jobseekers/{jobseeker_id}/dashboard", guarded(dashboard))
+    app.router.add_post("/api/v1/jobseekers/{jobseeker_id}/applications", guarded(apply))
     app.router.add_get("/api/v1/vacancies/search", guarded(search))
     app.router.add_post("/api/v1/jobseekers/{jobseeker_id}/saved-vacancies", guarded(save))
     app.router.add_post("/api/v1/identity/resolve", guarded(resolve))

@@ -7,6 +7,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.vacancies.applications import ActionLogApplication, ValidateApplicationForm
 from actions.vacancies.form import ValidateVacancySearchForm
 from actions.vacancies.numbers import listed_number
 from actions.vacancies.search import ActionSearchVacancies
@@ -174,3 +175,78 @@ def test_an_unknown_answer_is_said_kindly() -> None:
     form = ValidateVacancySearchForm()
     assert asyncio.run(form.extract_search_location(dispatcher, form_tracker("blablabla", "search_location"), {})) == {}
     assert [message["response"] for message in dispatcher.messages] == ["utter_search_location_unknown"]
+
+
+def test_suggestions_come_with_their_reason_and_can_be_saved_by_number() -> None:
+    async def scenario(conversation: Conversation, fake: FakeBackoffice):
+        suggested = await conversation.say("heb je jobs voor mij?", "ask_job_suggestions")
+        saved = await conversation.say("bewaar de tweede", "save_vacancy")
+        return suggested, saved, fake
+
+    suggested, saved, fake = converse(scenario)
+    assert suggested.responses[0] == "utter_suggestions_intro"
+    assert suggested.messages[2]["text"].endswith("Waarom: Je bemiddelaar raadt deze vacature aan.")
+    assert saved.responses == ["utter_vacancy_saved"]
+    assert fake.saved == [(7, 102)]
+
+
+def test_dashboard_counts_saved_and_applied() -> None:
+    async def scenario(conversation: Conversation, fake: FakeBackoffice):
+        empty = await conversation.say("toon mijn bewaarde vacatures", "show_vacancy_dashboard")
+        fake.saved.append((7, 101))
+        fake.applications.append(
+            {"employer": "Firma X (verzonnen)", "title": None, "applied_on": "2026-11-20", "channel": "online",
+             "status": "verstuurd"}
+        )  # fmt: skip
+        full = await conversation.say("toon mijn bewaarde vacatures", "show_vacancy_dashboard")
+        return empty, full
+
+    empty, full = converse(scenario)
+    assert empty.responses == ["utter_dashboard_empty"]
+    assert full.texts[0].splitlines() == [
+        "Je bewaarde 1 vacature.",
+        "Je solliciteerde 1 keer.",
+        "1. Magazijnier 1 bij Firma 1 (verzonnen)",
+    ]
+    assert full.responses[-1] == "utter_dashboard_proof"
+
+
+def application_tracker(text: str, *, requested: str | None = None, shown: list | None = None, entities=None):
+    latest = {"text": text, "intent": {"name": "report_application"}, "entities": entities or []}
+    slots = {"requested_slot": requested, "shown_vacancies": shown}
+    return Tracker("s", slots, latest, [], False, None, {"name": "application_form"}, "action_listen")
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "target", "channel"),
+    [
+        ("Ik heb gesolliciteerd bij Colruyt via hun website", None, "Colruyt", "online"),
+        ("gesolliciteerd bij bakkerij De Gouden Aar, per mail", None, "bakkerij De Gouden Aar", "e-mail"),
+        ("ik heb voor nummer 2 gesolliciteerd", ["101", "102"], "vacancy:102", None),
+        ("ik ben ter plaatse geweest bij de Aldi in Genk", None, "Aldi in Genk", "ter plaatse"),
+        ("ik heb gesolliciteerd", None, None, None),
+    ],
+)
+def test_where_and_how_an_application_went(text: str, shown, target, channel) -> None:
+    form, tracker = ValidateApplicationForm(), application_tracker(text, shown=shown)
+    found_target = asyncio.run(form.extract_application_target(CollectingDispatcher(), tracker, {}))
+    found_channel = asyncio.run(form.extract_application_channel(CollectingDispatcher(), tracker, {}))
+    assert found_target.get("application_target") == target
+    assert found_channel.get("application_channel") == channel
+
+
+def test_application_is_logged_with_the_vacancy_or_the_employer() -> None:
+    async def scenario(conversation: Conversation, fake: FakeBackoffice):
+        conversation.slots.update(application_target="vacancy:103", application_channel="online")
+        by_vacancy = await conversation.say("online", "inform", action=ActionLogApplication)
+        conversation.slots.update(application_target="Colruyt", application_channel="ter plaatse")
+        await conversation.say("ter plaatse", "inform", action=ActionLogApplication)
+        return by_vacancy, fake.applications, conversation.slots
+
+    by_vacancy, applications, slots = converse(scenario)
+    assert by_vacancy.responses == ["utter_application_logged"]
+    assert [(item["employer"], item["channel"]) for item in applications] == [
+        ("Firma 3 (verzonnen)", "online"),
+        ("Colruyt", "ter plaatse"),
+    ]
+    assert slots["application_target"] is None, "the next application starts from scratch"
