@@ -6,7 +6,7 @@ loading time, index build time, p50/p95 search latency measured in-process (the 
 the API makes, cards included) over a mixed query set, and nDCG@10 on the labelled relevance
 set of tests/bench/search_relevance.py. Prints the figures and writes reports/bench/search.md.
 
-    .venv-backoffice/bin/python scripts/bench_search.py [--count 100000] [--rounds 3]
+    .venv-backoffice/bin/python scripts/bench_search.py [--count 100000] [--rounds 5]
 """
 
 import argparse
@@ -85,11 +85,12 @@ class EngineReport:
     index_s: float = 0.0
     size_mb: float | None = None
     latencies_ms: list[float] = field(default_factory=list)
+    best_ms: list[float] = field(default_factory=list)  # per query, the fastest of its rounds
     ndcg: list[float] = field(default_factory=list)
     error: str | None = None
 
-    def percentile(self, share: float) -> float:
-        ordered = sorted(self.latencies_ms)
+    def percentile(self, share: float, *, best: bool = False) -> float:
+        ordered = sorted(self.best_ms if best else self.latencies_ms)
         return ordered[min(len(ordered) - 1, math.ceil(share * len(ordered)) - 1)]
 
 
@@ -117,12 +118,15 @@ def _measure(session: Session, report: EngineReport, rounds: int) -> None:
     for criteria in mixed:  # warm-up: caches, statistics, first-use reads
         _search(session, criteria)
         session.expunge_all()
+    per_query: list[list[float]] = [[] for _ in mixed]
     for _ in tqdm(range(rounds), desc=f"{report.name}: zoeken", unit="ronde"):
-        for criteria in mixed:
+        for index, criteria in enumerate(mixed):
             started = time.perf_counter()
             _search(session, criteria)
-            report.latencies_ms.append((time.perf_counter() - started) * 1000)
+            per_query[index].append((time.perf_counter() - started) * 1000)
             session.expunge_all()
+    report.latencies_ms = [value for values in per_query for value in values]
+    report.best_ms = [min(values) for values in per_query]
 
 
 def _dcg(grades: list[int]) -> float:
@@ -230,7 +234,7 @@ def _timed(label: str) -> Iterator[None]:
     print(f"{label}: {time.perf_counter() - started:.1f} s", flush=True)
 
 
-def render(reports: list[EngineReport], *, count: int, rounds: int, generate_s: float) -> str:
+def render(reports: list[EngineReport], *, count: int, rounds: int, generate_s: float, load_at_start: float) -> str:
     queries = len(QUERIES) + len(BROWSING)
     lines = [
         "# Vacancy search benchmark",
@@ -242,22 +246,29 @@ def render(reports: list[EngineReport], *, count: int, rounds: int, generate_s: 
         f"{len(BROWSING)} browsing with filters, pages and no words) x {rounds} rounds after one warm-up round,"
         " each the service call the API makes (location resolved, cards loaded), in-process.",
         "",
-        "| engine | load | index build | database | p50 | p95 | max | nDCG@10 |",
-        "|---|---|---|---|---|---|---|---|",
+        "| engine | load | index build | database | p50 | p95 | max | p50 best round | p95 best round | nDCG@10 |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for report in reports:
         if report.error:
-            lines.append(f"| {report.name} | not run: {report.error} | | | | | | |")
+            lines.append(f"| {report.name} | not run: {report.error} | | | | | | | | |")
             continue
         lines.append(
             f"| {report.name} ({report.version}) | {report.load_s:.1f} s | {report.index_s:.1f} s |"
             f" {report.size_mb:.0f} MB | {report.percentile(0.5):.1f} ms | {report.percentile(0.95):.1f} ms |"
-            f" {max(report.latencies_ms):.1f} ms | {statistics.mean(report.ndcg):.3f} |"
+            f" {max(report.latencies_ms):.1f} ms | {report.percentile(0.5, best=True):.1f} ms |"
+            f" {report.percentile(0.95, best=True):.1f} ms | {statistics.mean(report.ndcg):.3f} |"
         )
     embedded = reports[0]
     if not embedded.error:
         verdict = "met" if embedded.percentile(0.95) <= TARGET_P95_MS else "NOT met"
-        lines += ["", f"Target p95 <= {TARGET_P95_MS:.0f} ms for the embedded engine: **{verdict}**."]
+        best = "met" if embedded.percentile(0.95, best=True) <= TARGET_P95_MS else "NOT met"
+        lines += [
+            "",
+            f"Target p95 <= {TARGET_P95_MS:.0f} ms for the embedded engine: **{verdict}** over every timing,"
+            f" **{best}** over each query's fastest round (which leaves out the moments other jobs on the"
+            f" machine took the cores; load average {load_at_start:.1f} at the start).",
+        ]
     lines += [
         "",
         "Load: inserting the rows (PostgreSQL computes the tsvector column then). Index build: SQLite stems every"
@@ -284,10 +295,11 @@ def render(reports: list[EngineReport], *, count: int, rounds: int, generate_s: 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--out", type=Path, default=OUTPUT)
     args = parser.parse_args()
 
+    load_at_start = os.getloadavg()[0]
     started = time.perf_counter()
     rng = random.Random(SEED)  # noqa: S311 - a repeatable corpus, nothing secret
     rows = list(tqdm(generate(rng=rng, count=args.count, today=BENCH_DAY), total=args.count, desc="genereren"))
@@ -298,7 +310,7 @@ def main() -> int:
     with _timed("PostgreSQL"):
         reports.append(run_postgres(rows, args.rounds))
 
-    report = render(reports, count=args.count, rounds=args.rounds, generate_s=generate_s)
+    report = render(reports, count=args.count, rounds=args.rounds, generate_s=generate_s, load_at_start=load_at_start)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")
     print(report.split("## nDCG@10 per labelled query")[0])
