@@ -32,6 +32,10 @@ class PostgresFtsEngine:
         session.execute(text("ANALYZE vacancies"))  # fresh statistics after a bulk load
 
     def search(self, session: Session, query: SearchQuery) -> SearchHits:
+        # psycopg prepares a statement it has run five times, and PostgreSQL may then plan it once
+        # for any values. A search's best plan hangs on the values (a rare word or a common prefix,
+        # a village or a province): plan each one for its own values (measured: 11 ms instead of 370).
+        session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
         parts = filter_parts(query, day=lambda day: day)
         # PostgreSQL stems the words itself; stop words are left out here already, as in SQLite.
         words = list(dict.fromkeys(word for word in dutch.words(query.text) if word not in dutch.STOP_WORDS))
