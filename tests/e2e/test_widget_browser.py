@@ -237,3 +237,23 @@ def test_demo_jobseeker_walks_through_an_assignment_to_done(widget):
         step_ok.last.click()
     expect(done.first).to_be_visible()
     expect(bot_texts(page).filter(has_text="Goed gedaan!").first).to_be_visible()
+
+
+def test_demo_jobseeker_searches_saves_gets_suggestions_and_logs_an_application(widget):
+    page = widget
+    demo_login(page)
+    send(page, "Ik zoek werk als magazijnier in Gent")
+    expect(bot_texts(page).filter(has_text="Ik vond").first).to_be_visible(timeout=BOT_TIMEOUT_MS)
+
+    transcript(page).get_by_role("button", name="Bewaar nummer 1").first.click()
+    expect(bot_texts(page).filter(has_text="Bewaard!").first).to_be_visible(timeout=BOT_TIMEOUT_MS)
+
+    send(page, "Heb je jobs voor mij?")
+    expect(bot_texts(page).filter(has_text="Waarom:").first).to_be_visible(timeout=BOT_TIMEOUT_MS)
+
+    send(page, "Ik heb gesolliciteerd bij Bakkerij Peeters")
+    expect(bot_texts(page).filter(has_text="Hoe heb je gesolliciteerd?").first).to_be_visible(timeout=BOT_TIMEOUT_MS)
+    transcript(page).get_by_role("button", name="Online").last.click()
+    expect(bot_texts(page).filter(has_text="Ik heb je sollicitatie bewaard").first).to_be_visible(
+        timeout=BOT_TIMEOUT_MS
+    )
