@@ -14,9 +14,9 @@ from rasa_sdk.types import DomainDict
 
 from actions.backoffice_client import BackofficeClient, BackofficeUnavailableError
 from actions.identity import identify
+from actions.vacancies.criteria import SHOWN_SLOT
 from actions.vacancies.numbers import listed_number
 from actions.vacancies.saving import VACANCY_ENTITY, meant_vacancy
-from actions.vacancies.search import SHOWN_SLOT
 
 TARGET_SLOT = "application_target"  # "vacancy:<id>" or the employer's name
 CHANNEL_SLOT = "application_channel"

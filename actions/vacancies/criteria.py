@@ -9,6 +9,8 @@ ANY = "om het even"  # the jobseeker has no preference
 DEFAULT_RADIUS_KM = 20
 WIDER_RADIUS_KM = 50
 PROVINCE_PREFIX = "provincie "
+SHOWN_SLOT = "shown_vacancies"  # ids of the vacancies just listed, in order, for "bewaar 2"
+PAGE_SLOT = "search_page"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from actions.backoffice_client import BackofficeClient, BackofficeUnavailableErr
 from actions.channel import wants_short_answers
 from actions.identity import identify
 from actions.vacancies import render
-from actions.vacancies.search import SHOWN_SLOT
+from actions.vacancies.criteria import SHOWN_SLOT
 
 
 class ActionShowVacancyDashboard(Action):

@@ -8,8 +8,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backoffice_client import BackofficeClient, BackofficeUnavailableError
 from actions.identity import identify
+from actions.vacancies.criteria import SHOWN_SLOT
 from actions.vacancies.numbers import listed_number
-from actions.vacancies.search import SHOWN_SLOT
 
 VACANCY_ENTITY = "vacancy_id"
 MAX_DB_ID = 2**31 - 1

@@ -1,5 +1,6 @@
 """Running a vacancy search: after the form, on "meer", on a wider radius, on "en in Leuven?"."""
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -11,14 +12,14 @@ from actions.backoffice_client import BackofficeClient, BackofficeUnavailableErr
 from actions.channel import channel_of
 from actions.questions import ask
 from actions.vacancies import render
-from actions.vacancies.criteria import WIDER_RADIUS_KM, SearchCriteria, radius_events
+from actions.vacancies.criteria import PAGE_SLOT, SHOWN_SLOT, WIDER_RADIUS_KM, SearchCriteria, radius_events
+from actions.vacancies.saving import ActionSaveVacancy
 
+BARE_NUMBER = re.compile(r"\s*\d{1,2}\s*")
 QUESTION_MORE = "more_vacancies"
 QUESTION_WIDEN = "widen_search"
 PAGE_SIZE = {"sms": render.SMS_ITEMS, "phone": render.PHONE_ITEMS}
 WEB_PAGE_SIZE = 5
-SHOWN_SLOT = "shown_vacancies"
-PAGE_SLOT = "search_page"
 
 
 async def run_search(
@@ -103,6 +104,10 @@ class ActionRefineSearch(Action):
         return "action_refine_search"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        if BARE_NUMBER.fullmatch(text) and tracker.get_slot(SHOWN_SLOT):
+            # "2" in reply to a numbered list (SMS): save that one.
+            return await ActionSaveVacancy().run(dispatcher, tracker, domain)
         criteria = SearchCriteria.from_tracker(tracker)
         searched_before = tracker.get_slot(PAGE_SLOT) is not None
         if not searched_before:

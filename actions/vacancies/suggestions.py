@@ -10,7 +10,7 @@ from actions.backoffice_client import BackofficeClient, BackofficeUnavailableErr
 from actions.channel import channel_of
 from actions.identity import identify
 from actions.vacancies import render
-from actions.vacancies.search import SHOWN_SLOT
+from actions.vacancies.criteria import SHOWN_SLOT
 
 WEB_SUGGESTIONS = 5
 

@@ -31,6 +31,13 @@ class EntityResolver(LexiconComponent):
     nothing are dropped; an unknown occupation or centre stays (resolved null) when DIET is sure.
     """
 
+    def _cued_if_common(self, text: str, written: str, entity: dict[str, Any]) -> bool:
+        """DIET may tag "meer" or "boom" as a place; the lexicon's cue rules decide for such words."""
+        places = self._lexicons.places
+        if not places.is_common_word(written) or "start" not in entity:
+            return True
+        return any(match.start <= entity["start"] and entity["end"] <= match.end for match, _ in places.find(text))
+
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             entities = message.get(ENTITIES)
@@ -40,6 +47,8 @@ class EntityResolver(LexiconComponent):
             kept = []
             for entity in entities:
                 written = text[entity["start"] : entity["end"]] if "start" in entity else str(entity.get("value"))
+                if entity["entity"] == "location" and not self._cued_if_common(text, written, entity):
+                    continue
                 resolution = resolve_entity(entity["entity"], str(entity.get("value") or written), self._lexicons)
                 if resolution is None and written:
                     resolution = resolve_entity(entity["entity"], written, self._lexicons)

@@ -12,6 +12,9 @@ from nlu.resolution.text import fold
 LOCATION_CUES = frozenset(
     "in rond bij te uit naar nabij omgeving buurt regio streek van postcode gemeente stad provincie".split()
 )
+# Words that are the bot's own commands: on their own they never mean the place ("meer" asks for
+# more results, not for Meer near Hoogstraten); after a cue word they still do ("in meer").
+COMMANDS_NOT_PLACES = frozenset({"meer"})
 # Single-word place names that are also common Dutch words but, in this service, nearly always
 # mean the place; other such names ("boom", "mol", "peer") need a cue word before them.
 PLACES_EVEN_WITHOUT_CUE = frozenset(
@@ -171,6 +174,10 @@ class PlaceIndex:
         hit = self._gazetteer.lookup(folded)
         return self._places[int(hit[0])] if hit else None
 
+    def is_common_word(self, text: str) -> bool:
+        """A one-word name that is also an ordinary word: it needs a cue to count as a place."""
+        return fold(text).strip() in self._common_words
+
     def find(self, text: str) -> list[tuple[Match, Place]]:
         """Places named in a sentence. Postcodes and names that are also common words count
         only after a cue word ("in mol", "postcode 9000") or as the whole message."""
@@ -178,7 +185,8 @@ class PlaceIndex:
         last_place = [-2]  # index of the last token of the place found before, for "in mol of geel"
 
         def has_cue(position: int) -> bool:
-            if len(tokens) == 1 or (position > 0 and tokens[position - 1].folded in LOCATION_CUES):
+            alone = len(tokens) == 1 and tokens[0].folded not in COMMANDS_NOT_PLACES
+            if alone or (position > 0 and tokens[position - 1].folded in LOCATION_CUES):
                 return True
             return position > 1 and tokens[position - 1].folded in ("of", "en") and last_place[0] == position - 2
 

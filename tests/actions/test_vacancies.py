@@ -250,3 +250,15 @@ def test_application_is_logged_with_the_vacancy_or_the_employer() -> None:
         ("Colruyt", "ter plaatse"),
     ]
     assert slots["application_target"] is None, "the next application starts from scratch"
+
+
+def test_a_bare_number_after_a_list_saves_that_vacancy() -> None:
+    async def scenario(conversation: Conversation, fake: FakeBackoffice):
+        conversation.slots.update(MAGAZIJNIER_IN_GENT)
+        await conversation.say("zoek", "search_vacancies", action=ActionSearchVacancies)
+        turn = await conversation.say("3", "inform")
+        return turn, fake
+
+    turn, fake = converse(scenario, channel="sms")
+    assert turn.responses == ["utter_vacancy_saved"]
+    assert fake.saved == [(7, 103)]

@@ -127,3 +127,18 @@ def test_resolver_keeps_only_a_confident_unknown_occupation(resolver: EntityReso
     [kept] = message.get(ENTITIES)
     assert kept["value"] == "drone piloot"
     assert kept["resolved"] is None
+
+
+def place_values(resolver: EntityResolver, text: str, start: int, end: int) -> list[str]:
+    message = Message(data={TEXT: text, ENTITIES: [{"entity": "location", "start": start, "end": end,
+                                                    "value": text[start:end]}]})  # fmt: skip
+    resolver.process([message])
+    return [entity["value"] for entity in message.get(ENTITIES)]
+
+
+def test_a_common_word_tagged_as_a_place_needs_a_cue(resolver: EntityResolver) -> None:
+    assert place_values(resolver, "meer", 0, 4) == [], "'meer' asks for more results"
+    assert place_values(resolver, "nog meer", 4, 8) == []
+    assert place_values(resolver, "werk in meer", 8, 12) == ["Hoogstraten"]
+    assert place_values(resolver, "boom", 0, 4) == ["Boom"], "a one-word answer to 'Waar?' is a place"
+    assert place_values(resolver, "ik wil een boom planten", 11, 15) == []

@@ -159,3 +159,8 @@ def test_a_career_centre_by_its_distinctive_name(lexicons: Lexicons) -> None:
     assert [match.key for match in lexicons.career_centers.find("ik ben ontevreden over windroos")] == [
         "Loopbaancentrum Windroos"
     ]
+
+
+def test_a_command_word_alone_is_no_place(lexicons: Lexicons) -> None:
+    assert lexicons.places.find("meer") == []
+    assert [place.canonical for _, place in lexicons.places.find("in meer")] == ["Hoogstraten"]
