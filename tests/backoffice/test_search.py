@@ -16,7 +16,7 @@ from backoffice.clock import Clock
 from backoffice.db import make_engine
 from backoffice.errors import InvalidInputError
 from backoffice.vacancies import places, service
-from backoffice.vacancies.search import engine_for
+from backoffice.vacancies.search import base, engine_for
 from backoffice.vacancies.search.postgres import PostgresFtsEngine
 from backoffice.vacancies.search.sqlite import SqliteFtsEngine
 from tests.backoffice.conftest import migrate
@@ -257,3 +257,30 @@ def test_new_vacancies_are_found_at_once(db: Session) -> None:
     assert search(db, q="sommelier").total == 0
     service.add_vacancies(session=db, vacancies=[_vacancy("Sommelier", "sommelier", "Brugge")])
     assert titles(search(db, q="sommelier")) == ["Sommelier"]
+
+
+def test_ranking_a_small_circle_first_changes_no_page(db: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without words the nearest circle is ranked first; the pages must be those of the whole radius."""
+    cases = [
+        {"location": "Gent", "radius_km": 100},
+        {"location": "Hasselt", "radius_km": 60},
+        {"location": "Lochristi", "radius_km": 150, "work_schedule": "voltijds"},
+    ]
+    monkeypatch.setattr(base, "NEAREST_FIRST_FROM", 0)  # the small corpus takes the small-circle path
+    monkeypatch.setattr(base, "MIN_CIRCLE_KM", 0.5)
+    for criteria in cases:
+        pages = [search(db, **criteria, page=number, page_size=3) for number in (1, 2, 3, 4)]
+        monkeypatch.setattr(base, "NEAREST_FIRST_FROM", 10**9)
+        whole = [search(db, **criteria, page=number, page_size=3) for number in (1, 2, 3, 4)]
+        monkeypatch.setattr(base, "NEAREST_FIRST_FROM", 0)
+        assert [[card.id for card in page.results] for page in pages] == [
+            [card.id for card in page.results] for page in whole
+        ], criteria
+        assert [page.total for page in pages] == [page.total for page in whole]
+
+
+def test_the_reach_of_a_score() -> None:
+    assert base.reach_km(0.15) == float("inf")
+    assert base.reach_km(0.40) == 0.0
+    # 0.25 near(15 km) + 0.15 = 0.275: 15 km is as far as that score can come from.
+    assert abs(base.reach_km(0.275) - 15.0) < 1e-9

@@ -19,8 +19,8 @@ great-circle distance.
 """
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
@@ -30,6 +30,9 @@ from sqlalchemy.orm import Session
 W_TEXT, W_NEAR, W_FRESH = 0.60, 0.25, 0.15
 NEAR_HALF_KM = 15.0
 FRESH_HALF_DAYS = 14.0
+# Without words and with more vacancies than this in the radius, rank a small circle first.
+NEAREST_FIRST_FROM = 2000
+MIN_CIRCLE_KM = 2.0
 KM_PER_DEGREE_LAT = 110.574
 KM_PER_DEGREE_LON_AT_EQUATOR = 111.320
 
@@ -81,11 +84,12 @@ class SqlParts:
     source: str = "vacancies v"  # FROM: an engine may put its text index first
     where: list[str] = field(default_factory=list)
     params: dict[str, object] = field(default_factory=dict)
+    day: Callable[[date], object] = date.isoformat  # how the engine binds a date
 
 
-def filter_parts(query: SearchQuery, *, day: object) -> SqlParts:
+def filter_parts(query: SearchQuery, *, day: Callable[[date], object]) -> SqlParts:
     """The filters both engines apply, as SQL over `v` (vacancies). `day` binds a date as the engine wants it."""
-    parts = SqlParts(params={"today": day(query.today)})
+    parts = SqlParts(params={"today": day(query.today)}, day=day)
     parts.where += ["v.posted_on <= :today", "(v.closing_on IS NULL OR v.closing_on >= :today)"]
     if query.occupation:
         parts.where.append("v.occupation = :occupation")
@@ -144,6 +148,8 @@ def run(
 ) -> SearchHits:
     if text_score is None and query.centre is None:
         return _by_freshness(session, parts, query=query)
+    if text_score is None and query.radius_km is not None and not query.municipality_nis:
+        return _nearest_first(session, parts, query=query, age_days=age_days, fence=fence)
     statement = ranked_statement(parts, query=query, text_score=text_score, age_days=age_days, fence=fence)
     rows = session.execute(sql(statement), {**parts.params, "limit": query.limit, "offset": query.offset}).all()
     if rows:
@@ -151,6 +157,51 @@ def run(
     if not query.offset:
         return SearchHits(total=0)
     return SearchHits(total=session.execute(sql(count_statement(parts)), parts.params).scalar_one())
+
+
+def reach_km(score: float) -> float:
+    """How far away a vacancy can lie and still score `score` without words: fresh is at most 1."""
+    near = (score - W_FRESH) / W_NEAR
+    if near <= 0:
+        return math.inf
+    if near >= 1:
+        return 0.0
+    return NEAR_HALF_KM * math.sqrt(1 / near - 1)
+
+
+def _nearest_first(session: Session, parts: SqlParts, *, query: SearchQuery, age_days: str, fence: str) -> SearchHits:
+    """Without words the score is 0.25 near + 0.15 fresh, so a vacancy d km away scores at most
+    0.25 near(d) + 0.15. With many vacancies in the radius (a 15 km circle around Brussels holds a
+    quarter of them), rank a small circle first, sized to hold about 40 times the page: when its
+    k-th score is out of reach for anything further away, that page is the page of the whole
+    radius, found without scoring every vacancy in it. Else rank the circle that can still
+    compete (then, if need be, the whole radius). The total is counted first, from the index."""
+    total = session.execute(sql(count_statement(parts)), parts.params).scalar_one()
+    wanted = query.offset + query.limit
+    if total <= NEAREST_FIRST_FROM or wanted >= total:
+        return _ranked(session, parts, query=query, age_days=age_days, fence=fence, total=total)
+    radius = min(query.radius_km, max(MIN_CIRCLE_KM, query.radius_km * math.sqrt(40 * wanted / total)))
+    while True:
+        circle = replace(query, radius_km=radius, offset=0, limit=wanted)
+        inside = filter_parts(circle, day=parts.day)
+        statement = ranked_statement(inside, query=circle, text_score=None, age_days=age_days, fence=fence)
+        rows = session.execute(sql(statement), {**inside.params, "limit": wanted, "offset": 0}).all()
+        if radius >= query.radius_km:
+            break
+        # A hair of margin: a vacancy exactly on the edge with an equal score could win on its id.
+        edge = reach_km(rows[-1].relevance - 1e-9) if len(rows) >= wanted else math.inf
+        if edge <= radius:
+            break
+        radius = min(query.radius_km, edge)
+    return SearchHits(total=total, ids=[row.id for row in rows[query.offset :]])
+
+
+def _ranked(
+    session: Session, parts: SqlParts, *, query: SearchQuery, age_days: str, fence: str, total: int
+) -> SearchHits:
+    statement = ranked_statement(parts, query=query, text_score=None, age_days=age_days, fence=fence)
+    rows = session.execute(sql(statement), {**parts.params, "limit": query.limit, "offset": query.offset}).all()
+    return SearchHits(total=total, ids=[row.id for row in rows])
 
 
 def _by_freshness(session: Session, parts: SqlParts, *, query: SearchQuery) -> SearchHits:
