@@ -6,9 +6,9 @@ import unicodedata
 from rasa_sdk import Tracker
 
 from actions.backoffice_client import Assignment
+from actions.payloads import payload_id
 
 ASSIGNMENT_ENTITY = "assignment_id"
-MAX_DB_ID = 2**31 - 1
 
 
 def fold(text: str) -> str:
@@ -19,11 +19,7 @@ def fold(text: str) -> str:
 
 def chosen_assignment_id(tracker: Tracker) -> int | None:
     """The id a button sent along (``/ask_assignment_help{"assignment_id": "12"}``)."""
-    value = next(tracker.get_latest_entity_values(ASSIGNMENT_ENTITY), None)
-    if value is None:
-        return None
-    text = str(value).strip()
-    return int(text) if text.isdigit() and 0 < int(text) <= MAX_DB_ID else None
+    return payload_id(tracker, ASSIGNMENT_ENTITY)
 
 
 def matching_assignments(text: str, assignments: list[Assignment]) -> list[Assignment]:

@@ -1,7 +1,8 @@
 """Which of the listed vacancies a message points at: "bewaar nummer 2", "de tweede", "twee"."""
 
 import re
-import unicodedata
+
+from nlu.resolution.text import strip_diacritics
 
 # Lists hold at most ten items, so words up to ten are enough (text2num leaves lone small
 # numbers like "twee" as words on purpose).
@@ -14,7 +15,7 @@ NUMBER_WORDS = {
 
 def listed_number(text: str) -> int | None:
     """The 1-based number named in the message, if exactly one is named."""
-    folded = "".join(char for char in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(char))
+    folded = strip_diacritics(text.lower())
     words = re.findall(r"\w+", folded)
     named = {NUMBER_WORDS[word] for word in words if word in NUMBER_WORDS}
     # "een" is mostly the article ("bewaar een vacature"): a number only as "één", alone or after "nummer".

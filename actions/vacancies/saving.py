@@ -8,18 +8,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.backoffice_client import BackofficeClient, BackofficeUnavailableError
 from actions.identity import identify
+from actions.payloads import payload_id
 from actions.vacancies.criteria import SHOWN_SLOT
 from actions.vacancies.numbers import listed_number
 
 VACANCY_ENTITY = "vacancy_id"
-MAX_DB_ID = 2**31 - 1
 
 
 def meant_vacancy(tracker: Tracker) -> int | None:
-    sent = next(tracker.get_latest_entity_values(VACANCY_ENTITY), None)
-    if sent is not None:
-        text = str(sent).strip()
-        return int(text) if text.isdigit() and 0 < int(text) <= MAX_DB_ID else None
+    if next(tracker.get_latest_entity_values(VACANCY_ENTITY), None) is not None:
+        return payload_id(tracker, VACANCY_ENTITY)
     shown = tracker.get_slot(SHOWN_SLOT) or []
     number = listed_number(tracker.latest_message.get("text") or "")
     if number is None or not 1 <= number <= len(shown):

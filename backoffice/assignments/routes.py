@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy.orm import Session
 
-from backoffice.assignments import service
+from backoffice.assignments import proposals, service
 from backoffice.assignments.schemas import (
     AcceptProposalRequest,
     AssignmentRead,
@@ -93,25 +93,25 @@ def assignment_history(assignment_id: DbIdPath, session: SessionDep) -> list[Eve
 def list_proposals(
     jobseeker_id: DbIdPath, session: SessionDep, status: Annotated[ProposalStatusFilter, Query()] = "proposed"
 ) -> list[ProposalRead]:
-    proposals = service.list_proposals(session=session, jobseeker_id=jobseeker_id, status=status)
-    return [ProposalRead.model_validate(proposal) for proposal in proposals]
+    found = proposals.list_proposals(session=session, jobseeker_id=jobseeker_id, status=status)
+    return [ProposalRead.model_validate(proposal) for proposal in found]
 
 
 @router.post("/jobseekers/{jobseeker_id}/proposals/refresh", response_model=list[ProposalRead])
 def refresh_proposals(jobseeker_id: DbIdPath, session: SessionDep, clock: ClockDep) -> list[ProposalRead]:
     """Runs the rule set now; returns only the proposals it newly made."""
     jobseeker = service.require_jobseeker(session=session, jobseeker_id=jobseeker_id)
-    proposals = service.refresh_proposals(session=session, jobseeker=jobseeker, clock=clock)
+    created = proposals.refresh_proposals(session=session, jobseeker=jobseeker, clock=clock)
     session.commit()
-    return [ProposalRead.model_validate(proposal) for proposal in proposals]
+    return [ProposalRead.model_validate(proposal) for proposal in created]
 
 
 @router.post("/proposals/{proposal_id}/accept", response_model=AssignmentRead, status_code=201)
 def accept_proposal(
     proposal_id: DbIdPath, body: AcceptProposalRequest, session: SessionDep, clock: ClockDep
 ) -> AssignmentRead:
-    proposal = service.require_proposal(session=session, proposal_id=proposal_id)
-    assignment = service.accept_proposal(
+    proposal = proposals.require_proposal(session=session, proposal_id=proposal_id)
+    assignment = proposals.accept_proposal(
         session=session,
         proposal=proposal,
         consultant_id=body.consultant_id,
@@ -128,8 +128,8 @@ def accept_proposal(
 def reject_proposal(
     proposal_id: DbIdPath, body: RejectProposalRequest, session: SessionDep, clock: ClockDep
 ) -> ProposalRead:
-    proposal = service.require_proposal(session=session, proposal_id=proposal_id)
-    service.reject_proposal(
+    proposal = proposals.require_proposal(session=session, proposal_id=proposal_id)
+    proposals.reject_proposal(
         session=session, proposal=proposal, consultant_id=body.consultant_id, note=body.note, clock=clock
     )
     session.commit()

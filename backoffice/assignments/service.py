@@ -8,18 +8,16 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from backoffice.assignments import detection, rules
-from backoffice.assignments.catalogue import AUTOMATIC_PACKAGE, KINDS, AssignmentKind
-from backoffice.assignments.models import OPEN_STATUSES, Assignment, AssignmentEvent, AssignmentProposal
+from backoffice.assignments import detection
+from backoffice.assignments.catalogue import AUTOMATIC_PACKAGE, AssignmentKind
+from backoffice.assignments.models import OPEN_STATUSES, Assignment, AssignmentEvent
 from backoffice.assignments.schemas import AssignmentRead
 from backoffice.clock import Clock
 from backoffice.consultants.models import Consultant
 from backoffice.errors import ConflictError, InvalidInputError, NotFoundError
 from backoffice.jobseekers.models import Jobseeker
-from backoffice.jobseekers.vocabulary import DUTCH
 
 REMIND_DAYS_BEFORE_DUE = 2
 
@@ -42,14 +40,7 @@ def require_assignment(*, session: Session, assignment_id: int) -> Assignment:
     return assignment
 
 
-def require_proposal(*, session: Session, proposal_id: int) -> AssignmentProposal:
-    proposal = session.get(AssignmentProposal, proposal_id)
-    if proposal is None:
-        raise NotFoundError("Proposal not found")
-    return proposal
-
-
-def _require_consultant(*, session: Session, consultant_id: int) -> Consultant:
+def require_consultant(*, session: Session, consultant_id: int) -> Consultant:
     consultant = session.get(Consultant, consultant_id)
     if consultant is None:
         raise NotFoundError("Consultant not found")
@@ -152,14 +143,7 @@ def create_automatic_package(*, session: Session, jobseeker: Jobseeker, clock: C
     ]
 
 
-def start_assignments(*, session: Session, jobseeker: Jobseeker, clock: Clock) -> list[Assignment]:
-    """What registration starts: the automatic package, then the rule set on the new dossier."""
-    package = create_automatic_package(session=session, jobseeker=jobseeker, clock=clock)
-    refresh_proposals(session=session, jobseeker=jobseeker, clock=clock)
-    return package
-
-
-def _assignments_of(*, session: Session, jobseeker_id: int, statuses: Iterable[str] | None = None) -> list[Assignment]:
+def assignments_of(*, session: Session, jobseeker_id: int, statuses: Iterable[str] | None = None) -> list[Assignment]:
     query = select(Assignment).where(Assignment.jobseeker_id == jobseeker_id)
     if statuses is not None:
         query = query.where(Assignment.status.in_(list(statuses)))
@@ -170,7 +154,7 @@ def refresh_statuses(*, session: Session, jobseeker_id: int, clock: Clock) -> li
     """Open and in-progress assignments past their due date become overdue; returns those."""
     late = [
         assignment
-        for assignment in _assignments_of(session=session, jobseeker_id=jobseeker_id, statuses=("open", "in_progress"))
+        for assignment in assignments_of(session=session, jobseeker_id=jobseeker_id, statuses=("open", "in_progress"))
         if assignment.due_date < clock.today
     ]
     changed = []
@@ -203,7 +187,7 @@ def list_assignments(*, session: Session, jobseeker_id: int, status: str, clock:
     require_jobseeker(session=session, jobseeker_id=jobseeker_id)
     refresh_statuses(session=session, jobseeker_id=jobseeker_id, clock=clock)
     statuses = {"open": OPEN_STATUSES, "done": ("done",), "all": None}[status]
-    return sorted(_assignments_of(session=session, jobseeker_id=jobseeker_id, statuses=statuses), key=urgency)
+    return sorted(assignments_of(session=session, jobseeker_id=jobseeker_id, statuses=statuses), key=urgency)
 
 
 def record_progress(*, session: Session, assignment: Assignment, current_step: int, clock: Clock) -> Assignment:
@@ -259,7 +243,7 @@ def complete(
 ) -> tuple[Assignment, Assignment | None]:
     """Marks an assignment done; a done one stays as it is. Returns it with the next most urgent one."""
     if consultant_id is not None:
-        _require_consultant(session=session, consultant_id=consultant_id)
+        require_consultant(session=session, consultant_id=consultant_id)
     if assignment.status != "done":
         if how == "consultant_confirmed":
             _mark_done(
@@ -292,7 +276,7 @@ def history(*, assignment: Assignment) -> list[AssignmentEvent]:
 def detect_completed(*, session: Session, jobseeker: Jobseeker, clock: Clock) -> list[Assignment]:
     """Completes the open assignments the dossier shows to be done; returns them."""
     completed = []
-    for assignment in _assignments_of(session=session, jobseeker_id=jobseeker.id, statuses=OPEN_STATUSES):
+    for assignment in assignments_of(session=session, jobseeker_id=jobseeker.id, statuses=OPEN_STATUSES):
         detector = detection.DETECTORS.get(assignment.kind)
         if detector is None:
             continue
@@ -309,124 +293,6 @@ def detect_completed(*, session: Session, jobseeker: Jobseeker, clock: Clock) ->
             completed.append(assignment)
     session.flush()
     return sorted(completed, key=lambda assignment: assignment.id)
-
-
-def dossier_facts(*, session: Session, jobseeker: Jobseeker, clock: Clock) -> rules.DossierFacts:
-    assignments = _assignments_of(session=session, jobseeker_id=jobseeker.id)
-    proposed = session.scalars(
-        select(AssignmentProposal.rule_code).where(AssignmentProposal.jobseeker_id == jobseeker.id)
-    )
-    dutch = [skill.get("level") for skill in jobseeker.languages or [] if skill.get("language") == DUTCH]
-    return rules.DossierFacts(
-        today=clock.today,
-        registration_date=jobseeker.registration_date,
-        desired_occupations=tuple(jobseeker.desired_occupations or ()),
-        has_email=bool(jobseeker.email),
-        driving_licences=frozenset(jobseeker.driving_licences or ()),
-        dutch_level=dutch[0] if dutch else None,
-        education_level=jobseeker.education_level,
-        cv_updated_on=jobseeker.cv_updated_at.date() if jobseeker.cv_updated_at else None,
-        last_active_on=jobseeker.last_activity_at.date() if jobseeker.last_activity_at else None,
-        digital_indicator_codes=frozenset(item["code"] for item in jobseeker.digital_indicators or ()),
-        open_kinds=frozenset(item.kind for item in assignments if item.status in OPEN_STATUSES),
-        overdue_count=sum(1 for item in assignments if item.status == "overdue"),
-        proposed_rule_codes=frozenset(proposed),
-    )
-
-
-def refresh_proposals(*, session: Session, jobseeker: Jobseeker, clock: Clock) -> list[AssignmentProposal]:
-    """Runs the rule set and stores the new proposals; returns those (often none)."""
-    refresh_statuses(session=session, jobseeker_id=jobseeker.id, clock=clock)
-    created = []
-    for draft in rules.evaluate(dossier_facts(session=session, jobseeker=jobseeker, clock=clock)):
-        proposal = AssignmentProposal(
-            jobseeker_id=jobseeker.id,
-            rule_code=draft.rule_code,
-            kind=draft.kind.code,
-            title=draft.kind.title,
-            instructions=draft.kind.instructions,
-            steps=draft.kind.steps_as_data(),
-            keywords=list(draft.kind.keywords),
-            reason=draft.reason,
-            suggested_due_date=draft.suggested_due_date,
-            status="proposed",
-            created_at=clock.now,
-        )
-        try:
-            # A concurrent refresh may have stored the same rule's proposal: that one stands.
-            with session.begin_nested():
-                session.add(proposal)
-        except IntegrityError:
-            continue
-        created.append(proposal)
-    return created
-
-
-def list_proposals(*, session: Session, jobseeker_id: int, status: str) -> list[AssignmentProposal]:
-    require_jobseeker(session=session, jobseeker_id=jobseeker_id)
-    query = select(AssignmentProposal).where(AssignmentProposal.jobseeker_id == jobseeker_id)
-    if status != "all":
-        query = query.where(AssignmentProposal.status == status)
-    return list(session.scalars(query.order_by(AssignmentProposal.id)))
-
-
-def _decide(*, session: Session, proposal: AssignmentProposal, consultant_id: int, status: str, clock: Clock) -> None:
-    if proposal.status != "proposed":
-        raise ConflictError("Proposal was already decided")
-    _require_consultant(session=session, consultant_id=consultant_id)
-    proposal.status = status
-    proposal.decided_by = consultant_id
-    proposal.decided_at = clock.now
-
-
-def accept_proposal(
-    *,
-    session: Session,
-    proposal: AssignmentProposal,
-    consultant_id: int,
-    clock: Clock,
-    title: str | None = None,
-    instructions: str | None = None,
-    due_date: date | None = None,
-) -> Assignment:
-    """A consultant turns a proposal into an assignment, possibly with their own title, text and due date."""
-    if due_date is not None and due_date < clock.today:
-        raise InvalidInputError("due_date lies in the past")
-    _decide(session=session, proposal=proposal, consultant_id=consultant_id, status="accepted", clock=clock)
-    kind = KINDS[proposal.kind]
-    if due_date is None:
-        # A proposal that waited past its suggested date gets the kind's usual time from today.
-        fresh = clock.today + timedelta(days=kind.due_in_days)
-        due_date = proposal.suggested_due_date if proposal.suggested_due_date > clock.today else fresh
-    assignment = create_assignment(
-        session=session,
-        jobseeker_id=proposal.jobseeker_id,
-        kind=kind,
-        origin="smart",
-        due_date=due_date,
-        clock=clock,
-        title=title or proposal.title,
-        instructions=instructions or proposal.instructions,
-        steps=list(proposal.steps),
-        keywords=list(proposal.keywords),
-        reason=proposal.reason,
-        proposal_id=proposal.id,
-        consultant_id=consultant_id,
-    )
-    proposal.assignment_id = assignment.id
-    session.flush()
-    # The dossier may have changed since the proposal: an e-mail address added meanwhile completes it.
-    detect_completed(session=session, jobseeker=session.get(Jobseeker, proposal.jobseeker_id), clock=clock)
-    return assignment
-
-
-def reject_proposal(
-    *, session: Session, proposal: AssignmentProposal, consultant_id: int, note: str, clock: Clock
-) -> AssignmentProposal:
-    _decide(session=session, proposal=proposal, consultant_id=consultant_id, status="rejected", clock=clock)
-    proposal.decision_note = note
-    session.flush()
-    return proposal
 
 
 def claim_reminder(*, session: Session, jobseeker_id: int, clock: Clock) -> Assignment | None:
@@ -458,10 +324,3 @@ def claim_reminder(*, session: Session, jobseeker_id: int, clock: Clock) -> Assi
     _record(candidates[0], clock=clock, actor="system", change="reminded", to_value=candidates[0].status)
     session.flush()
     return candidates[0]
-
-
-def after_dossier_change(*, session: Session, jobseeker: Jobseeker, clock: Clock) -> list[Assignment]:
-    """Detection, then the rule set; returns the assignments detection completed."""
-    completed = detect_completed(session=session, jobseeker=jobseeker, clock=clock)
-    refresh_proposals(session=session, jobseeker=jobseeker, clock=clock)
-    return completed

@@ -1,7 +1,7 @@
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from backoffice.assignments import service as assignments
+from backoffice.assignments import proposals
 from backoffice.assignments.models import Assignment
 from backoffice.clock import Clock
 from backoffice.errors import InvalidInputError
@@ -94,7 +94,7 @@ def register_jobseeker(*, session: Session, request: RegistrationRequest, clock:
     sync_dossier_indicators(jobseeker=jobseeker, clock=clock)
     session.add(jobseeker)
     session.flush()
-    assignments.start_assignments(session=session, jobseeker=jobseeker, clock=clock)
+    proposals.start_assignments(session=session, jobseeker=jobseeker, clock=clock)
     return jobseeker
 
 
@@ -120,7 +120,7 @@ def update_dossier(*, session: Session, jobseeker: Jobseeker, update: DossierUpd
     sync_dossier_indicators(jobseeker=jobseeker, clock=clock)
     jobseeker.last_activity_at = clock.now
     session.flush()
-    return assignments.after_dossier_change(session=session, jobseeker=jobseeker, clock=clock)
+    return proposals.after_dossier_change(session=session, jobseeker=jobseeker, clock=clock)
 
 
 def store_cv(
@@ -139,4 +139,4 @@ def store_cv(
     jobseeker.cv_updated_at = clock.now
     jobseeker.last_activity_at = clock.now
     session.flush()
-    return assignments.after_dossier_change(session=session, jobseeker=jobseeker, clock=clock)
+    return proposals.after_dossier_change(session=session, jobseeker=jobseeker, clock=clock)

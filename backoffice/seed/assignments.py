@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.orm import Session
 
+from backoffice.assignments import proposals
 from backoffice.assignments import service as assignments
 from backoffice.assignments.models import Assignment
 from backoffice.clock import Clock, brussels
@@ -164,14 +165,14 @@ def _digital_indicators(jobseeker: Jobseeker, rng: random.Random, today: date) -
 def _decide_proposals(
     *, session: Session, jobseeker: Jobseeker, rng: random.Random, consultant_id: int, clock: Clock, accept_one: bool
 ) -> None:
-    waiting = assignments.list_proposals(session=session, jobseeker_id=jobseeker.id, status="proposed")
+    waiting = proposals.list_proposals(session=session, jobseeker_id=jobseeker.id, status="proposed")
     for index, proposal in enumerate(waiting):
         roll = rng.random()
         if (accept_one and index == 0) or roll < 0.3:
-            assignments.accept_proposal(session=session, proposal=proposal, consultant_id=consultant_id, clock=clock)
+            proposals.accept_proposal(session=session, proposal=proposal, consultant_id=consultant_id, clock=clock)
         elif roll < 0.4:
             note = rng.choice(REJECTION_NOTES)
-            assignments.reject_proposal(
+            proposals.reject_proposal(
                 session=session, proposal=proposal, consultant_id=consultant_id, note=note, clock=clock
             )
 
@@ -192,7 +193,7 @@ def seed_assignments(
         _digital_indicators(jobseeker, rng, today)
         if rng.random() < 0.15:
             _old_cv(session, jobseeker, rng)
-        package = assignments.start_assignments(
+        package = proposals.start_assignments(
             session=session, jobseeker=jobseeker, clock=Clock.on(jobseeker.registration_date, hour=9)
         )
         actions = _plan(
@@ -206,7 +207,7 @@ def seed_assignments(
         )
         for moment, act in sorted(actions, key=lambda action: action[0]):
             act(Clock(now=moment))
-        assignments.refresh_proposals(session=session, jobseeker=jobseeker, clock=seed_clock)
+        proposals.refresh_proposals(session=session, jobseeker=jobseeker, clock=seed_clock)
         # Some jobseekers in the demo picker see a smart assignment next to the automatic ones.
         _decide_proposals(
             session=session,
