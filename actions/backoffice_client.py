@@ -19,6 +19,11 @@ class BackofficeUnavailableError(Exception):
 class BackofficeConflictError(Exception):
     """The backoffice refused a change that no longer fits the stored state (409)."""
 
+    def __init__(self, where: str, body: dict[str, Any] | None = None) -> None:
+        super().__init__(where)
+        # What the backoffice said instead, e.g. other free slots when one was just taken.
+        self.body = body or {}
+
 
 @dataclass(frozen=True)
 class Identity:
@@ -158,6 +163,14 @@ class UnknownLocationError(Exception):
     """The backoffice does not know the place searched for."""
 
 
+async def _json_or_none(response: aiohttp.ClientResponse) -> dict[str, Any] | None:
+    try:
+        body = await response.json()
+    except (aiohttp.ContentTypeError, ValueError):
+        return None
+    return body if isinstance(body, dict) else None
+
+
 class BackofficeClient:
     def __init__(self, settings: BotSettings) -> None:
         self._base_url = f"{settings.backoffice_url}/api/v1"
@@ -178,7 +191,7 @@ class BackofficeClient:
                     if response.status in (204, 404):
                         return None
                     if response.status == 409:
-                        raise BackofficeConflictError(path.split("/")[1])
+                        raise BackofficeConflictError(path.split("/")[1], await _json_or_none(response))
                     if response.status == 422 and path.startswith("/vacancies/search"):
                         body = await response.json()
                         if body.get("detail") == "Unknown location":

@@ -7,11 +7,12 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intent_labels import HUMAN_LABEL, HUMAN_PAYLOAD, SUGGESTION_LABELS
-from actions.questions import ask, question_just_asked
+from actions.questions import ask, forget_question, question_just_asked
 
 FALLBACK_INTENT = "nlu_fallback"
 MISUNDERSTANDINGS_BEFORE_PERSON = 2
 MAX_SUGGESTIONS = 2
+QUESTION_PERSON_OFFER = "offer_person"
 
 
 def misunderstandings_in_a_row(tracker: Tracker) -> int:
@@ -44,7 +45,7 @@ class ActionClarify(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         if misunderstandings_in_a_row(tracker) >= MISUNDERSTANDINGS_BEFORE_PERSON:
             dispatcher.utter_message(response="utter_offer_human")
-            return []
+            return ask(QUESTION_PERSON_OFFER)
         question = question_just_asked(tracker)
         if question is not None:
             # A yes/no question is open: ask for a yes or a no, and keep the question open.
@@ -58,3 +59,14 @@ class ActionClarify(Action):
         buttons.append({"title": HUMAN_LABEL, "payload": HUMAN_PAYLOAD})
         dispatcher.utter_message(response="utter_suggest_meanings", buttons=buttons)
         return []
+
+
+async def answer(dispatcher: CollectingDispatcher, tracker: Tracker, question: str, intent: str) -> list[EventType]:
+    """ "Ja" to "Wil je met een medewerker praten?" after two misunderstandings."""
+    # Imported here: the handoff package uses this module's misunderstanding count.
+    from actions.handoff.request import request_person
+
+    if intent == "affirm":
+        return await request_person(dispatcher, tracker, reason="misunderstood")
+    dispatcher.utter_message(response="utter_try_again")
+    return forget_question()

@@ -21,6 +21,7 @@ from actions.assignments.context import (
 )
 from actions.assignments.texts import choice_buttons
 from actions.backoffice_client import Assignment, BackofficeConflictError, BackofficeUnavailableError
+from actions.handoff.request import request_person
 from actions.questions import ask, forget_question, question_just_asked
 
 logger = logging.getLogger(__name__)
@@ -171,8 +172,8 @@ async def _answer(
         return forget_assignment()
     if question == QUESTION_PERSON:
         if intent == "affirm":
-            dispatcher.utter_message(response="utter_request_human")
-            return forget_assignment()
+            # A step that keeps failing is a reason the consultant should see.
+            return [*forget_assignment(), *await request_person(dispatcher, tracker, reason="topic")]
         return await pause(dispatcher, context, assignment)
     if intent == "affirm":
         return await next_step(dispatcher, context, assignment)

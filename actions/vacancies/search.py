@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.appointments import booking
 from actions.backoffice_client import BackofficeClient, BackofficeUnavailableError, UnknownLocationError
 from actions.channel import channel_of
 from actions.questions import ask
@@ -105,6 +106,10 @@ class ActionRefineSearch(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
         text = tracker.latest_message.get("text") or ""
+        chosen = await booking.choose_by_number(dispatcher, tracker)
+        if chosen is not None:
+            # "2" right after the appointment moments were offered picks that moment.
+            return chosen
         if BARE_NUMBER.fullmatch(text) and tracker.get_slot(SHOWN_SLOT):
             # "2" in reply to a numbered list (SMS): save that one.
             return await ActionSaveVacancy().run(dispatcher, tracker, domain)

@@ -14,10 +14,17 @@ import pytest
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.appointments.booking import ActionBookAppointment
+from actions.appointments.changes import ActionCancelAppointment, ActionRescheduleAppointment
 from actions.assignments.completion import ActionReportAssignmentDone
 from actions.assignments.listing import ActionListAssignments
 from actions.assignments.reminders import ActionRemindAssignment
 from actions.assignments.walkthrough import ActionWalkAssignment
+from actions.clarify import ActionClarify
+from actions.digital.courses import ActionDigitalCourses
+from actions.digital.difficulty import ActionDigitalDifficulty
+from actions.handoff.lifecycle import ActionHandoffRecap, ActionHandoffTimedOut
+from actions.handoff.request import ActionRequestHuman
 from actions.replies import ActionReplyToQuestion
 from actions.settings import get_settings
 from actions.vacancies.dashboard import ActionShowVacancyDashboard
@@ -26,7 +33,7 @@ from actions.vacancies.search import ActionRefineSearch
 from actions.vacancies.suggestions import ActionSuggestJobs
 from tests.actions.fake_backoffice import TOKEN, FakeBackoffice, running_fake_backoffice
 
-# The same routing as bot/rules/ (assignments, vacancies, small_talk).
+# The same routing as bot/rules/.
 ACTION_FOR_INTENT: dict[str, type[Action]] = {
     "ask_assignments": ActionListAssignments,
     "ask_assignment_help": ActionWalkAssignment,
@@ -39,6 +46,15 @@ ACTION_FOR_INTENT: dict[str, type[Action]] = {
     "save_vacancy": ActionSaveVacancy,
     "ask_job_suggestions": ActionSuggestJobs,
     "show_vacancy_dashboard": ActionShowVacancyDashboard,
+    "nlu_fallback": ActionClarify,
+    "request_human": ActionRequestHuman,
+    "EXTERNAL_handoff_closed": ActionHandoffRecap,
+    "EXTERNAL_handoff_timed_out": ActionHandoffTimedOut,
+    "express_digital_difficulty": ActionDigitalDifficulty,
+    "ask_digital_course": ActionDigitalCourses,
+    "book_appointment": ActionBookAppointment,
+    "reschedule_appointment": ActionRescheduleAppointment,
+    "cancel_appointment": ActionCancelAppointment,
 }
 
 
@@ -82,7 +98,10 @@ class Conversation:
             if event.get("event") == "slot":
                 self.slots[event["name"]] = event["value"]
             self.events.append(event)
-        self.events.extend({"event": "bot", "text": message.get("text")} for message in dispatcher.messages)
+        self.events.extend(
+            {"event": "bot", "text": message.get("text"), "metadata": {"utter_action": message.get("response")}}
+            for message in dispatcher.messages
+        )
         self.events.append({"event": "action", "name": "action_listen"})
         return Turn(messages=dispatcher.messages, events=events)
 

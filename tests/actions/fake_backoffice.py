@@ -9,6 +9,8 @@ from typing import Any
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
+from tests.actions.fake_dispatch import FakeDispatch, add_dispatch_routes
+
 TOKEN = "actions-test-token"  # noqa: S105
 KNOWN_TOKENS = {"token-for-lotte": {"jobseeker_id": 7, "first_name": "Lotte"}}
 
@@ -65,6 +67,7 @@ class FakeBackoffice:
     searches: list[dict[str, str]] = field(default_factory=list)
     saved: list[tuple[int, int]] = field(default_factory=list)
     applications: list[dict[str, Any]] = field(default_factory=list)
+    dispatch: FakeDispatch = field(default_factory=FakeDispatch)
 
     def assignment(self, assignment_id: int) -> dict[str, Any] | None:
         return next((item for item in self.assignments if item["id"] == assignment_id), None)
@@ -212,6 +215,7 @@ async def running_fake_backoffice() -> AsyncIterator[FakeBackoffice]:
     app.router.add_post("/api/v1/assignments/{assignment_id}/progress", guarded(progress))
     app.router.add_post("/api/v1/assignments/{assignment_id}/complete", guarded(complete))
     app.router.add_post("/api/v1/assignments/{assignment_id}/notes", guarded(add_note))
+    add_dispatch_routes(app, fake.dispatch, guarded)
     server = TestServer(app, host="127.0.0.1")
     await server.start_server()
     fake.url = str(server.make_url("")).rstrip("/")

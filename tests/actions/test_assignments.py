@@ -102,13 +102,16 @@ def test_a_step_that_fails_gets_help_then_a_person() -> None:
         first_no = await conversation.say("nee", "deny")
         second_no = await conversation.say("nee het lukt echt niet", "deny")
         yes = await conversation.say("ja graag", "affirm")
-        return first_no, second_no, yes, fake.notes
+        return first_no, second_no, yes, fake
 
-    first_no, second_no, yes, notes = converse(scenario)
+    first_no, second_no, yes, fake = converse(scenario)
+    notes = fake.notes
     assert first_no.responses == ["utter_assignment_step_help", "utter_ask_step_ok_again"]
     assert first_no.message("utter_assignment_step_help")["help"] == "Hulp bij stap 1."
     assert second_no.responses == ["utter_assignment_offer_person"]
-    assert yes.responses == ["utter_request_human"]
+    assert yes.texts[0] == "Ik zoek een medewerker voor je.", "a 'ja' puts Lotte in the queue for a person"
+    [handoff] = fake.dispatch.handoffs
+    assert handoff["topic"] == "ask_assignment_help"
     assert [(note["kind"], note["step"], note["channel"]) for note in notes] == [
         ("step_failed", 0, "web"),
         ("person_offered", 0, "web"),

@@ -5,9 +5,10 @@ from typing import Any
 
 import pytest
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.clarify import ActionClarify, misunderstandings_in_a_row
+from actions.clarify import QUESTION_PERSON_OFFER, ActionClarify, misunderstandings_in_a_row
 from actions.intent_labels import HUMAN_PAYLOAD, SUGGESTION_LABELS
 
 
@@ -63,11 +64,16 @@ def tracker_misunderstood_after_being_understood() -> Tracker:
     )
 
 
-def run(tracker: Tracker) -> list[dict[str, Any]]:
+def run_with_events(tracker: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     dispatcher = CollectingDispatcher()
     events = asyncio.run(ActionClarify().run(dispatcher, tracker, {}))
+    return dispatcher.messages, events
+
+
+def run(tracker: Tracker) -> list[dict[str, Any]]:
+    messages, events = run_with_events(tracker)
     assert events == []
-    return dispatcher.messages
+    return messages
 
 
 def test_name() -> None:
@@ -92,8 +98,10 @@ def test_small_talk_is_never_suggested(tracker_first_misunderstanding: Tracker) 
 
 def test_second_misunderstanding_in_a_row_offers_a_person(tracker_second_misunderstanding_in_a_row: Tracker) -> None:
     assert misunderstandings_in_a_row(tracker_second_misunderstanding_in_a_row) == 2
-    [message] = run(tracker_second_misunderstanding_in_a_row)
+    [message], events = run_with_events(tracker_second_misunderstanding_in_a_row)
     assert message["response"] == "utter_offer_human"
+    # A typed "ja" answers that offer (actions/replies.py), not only the button.
+    assert events == [SlotSet("pending_question", QUESTION_PERSON_OFFER)]
 
 
 def test_an_understood_message_resets_the_count(tracker_misunderstood_after_being_understood: Tracker) -> None:

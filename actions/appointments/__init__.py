@@ -1,0 +1,1 @@
+"""Digital dispatching: an appointment with a consultant in the jobseeker's werkwinkel."""

@@ -1,0 +1,1 @@
+"""Handing a conversation to a person: request, queue, call back, and the bot's return."""
