@@ -29,6 +29,9 @@ class AssignmentKind:
     steps: tuple[Step, ...]
     keywords: tuple[str, ...]  # lowercase words without accents, as the bot's normaliser writes them
     due_in_days: int  # automatic: after registration; smart: after the proposal
+    # Done online (in the personal account): overdue ones count as evidence for the digital-skill scorer.
+    # Applying and courses can be done on paper, by phone or in person, so they are not marked.
+    digital: bool = False
 
     def steps_as_data(self) -> list[dict[str, str]]:
         return [{"title": step.title, "text": step.text, "help": step.help} for step in self.steps]
@@ -60,6 +63,7 @@ CHECK_CONTACT_DETAILS = AssignmentKind(
     ),
     keywords=("contactgegevens", "gegevens", "adres", "telefoonnummer", "gsm", "nummer", "email", "mailadres"),
     due_in_days=7,
+    digital=True,
 )
 
 SET_JOB_GOALS = AssignmentKind(
@@ -86,6 +90,7 @@ SET_JOB_GOALS = AssignmentKind(
     ),
     keywords=("jobdoel", "jobdoelen", "beroep", "beroepen", "doel", "doelen"),
     due_in_days=10,
+    digital=True,
 )
 
 COMPLETE_CV = AssignmentKind(
@@ -115,6 +120,7 @@ COMPLETE_CV = AssignmentKind(
     ),
     keywords=("cv", "curriculum", "levensloop", "werkervaring"),
     due_in_days=14,
+    digital=True,
 )
 
 SAVE_VACANCIES = AssignmentKind(
@@ -140,6 +146,7 @@ SAVE_VACANCIES = AssignmentKind(
     ),
     keywords=("vacature", "vacatures", "bewaard", "bewaren", "opgeslagen"),
     due_in_days=21,
+    digital=True,
 )
 
 APPLY_ONCE = AssignmentKind(
@@ -267,6 +274,7 @@ CREATE_EMAIL = AssignmentKind(
     ),
     keywords=("email", "mail", "mailadres", "emailadres", "e-mail", "e-mailadres"),
     due_in_days=14,
+    digital=True,
 )
 
 UPDATE_CV = AssignmentKind(
@@ -296,6 +304,7 @@ UPDATE_CV = AssignmentKind(
     ),
     keywords=("cv", "curriculum", "levensloop", "bijgewerkt", "aangepast"),
     due_in_days=14,
+    digital=True,
 )
 
 TRAINING_WITH_DIPLOMA = AssignmentKind(
@@ -350,6 +359,7 @@ LOOK_AT_VACANCIES = AssignmentKind(
     ),
     keywords=("vacature", "vacatures", "bekeken", "gekeken", "gezocht"),
     due_in_days=7,
+    digital=True,
 )
 
 CALL_SERVICELIJN = AssignmentKind(
