@@ -3,8 +3,10 @@
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from backoffice.handoffs.hours import parse_hours
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,6 +35,37 @@ class Settings(BaseSettings):
         default=True,
         description="Lets the widget page pick a demo jobseeker; never enable in production.",
     )
+
+    # --- handoffs to a consultant (backoffice/handoffs) ---
+    servicelijn_hours: str = Field(
+        default="mon-fri 08:00-19:00",
+        description="When live chat with the Servicelijn is open (Brussels time), e.g. 'mon-fri 08:00-19:00'.",
+    )
+    handoff_wait_timeout_minutes: int = Field(
+        default=10, ge=1, description="A live handoff nobody claimed in this time times out."
+    )
+    handoff_minutes_per_conversation: int = Field(
+        default=4, ge=1, description="Expected wait per conversation ahead in the queue."
+    )
+    rasa_url: str = Field(
+        default="http://127.0.0.1:5005",
+        description="Rasa server URL as the backoffice reaches it (HTTP API, to push consultant messages).",
+    )
+    rasa_auth_token: str = Field(default="", description="Token of Rasa's HTTP API (sent as ?token=).")
+    rasa_events_db_url: str = Field(
+        default=f"sqlite:///{REPO_ROOT / 'var' / 'rasa_events.db'}",
+        description="Database of Rasa's SQL event broker (table `events`): jobseeker messages for consultants.",
+    )
+    background_jobs_enabled: bool = Field(
+        default=True,
+        description="Run the background loop (relay, push retries, handoff time-outs) in this process.",
+    )
+
+    @field_validator("servicelijn_hours")
+    @classmethod
+    def _valid_hours(cls, value: str) -> str:
+        parse_hours(value)  # a clear error at startup, not at the first handoff
+        return value
 
 
 @lru_cache

@@ -1,15 +1,22 @@
 """FastAPI application factory: `uvicorn backoffice.main:create_app --factory`."""
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import sessionmaker
 
 from backoffice.assignments.routes import router as assignments_router
+from backoffice.config import get_settings
+from backoffice.db import make_engine
 from backoffice.errors import DomainError, domain_error_handler
+from backoffice.handoffs.routes import router as handoffs_router
+from backoffice.handoffs.worker import HandoffJobs
 from backoffice.health.routes import router as health_router
 from backoffice.identity.routes import router as identity_router
 from backoffice.jobseekers.routes import router as jobseekers_router
@@ -24,7 +31,15 @@ STATIC_DIR = Path(__file__).parent / "widget" / "static"
 
 def _api_v1() -> APIRouter:
     api = APIRouter(prefix="/api/v1")
-    routers = (health_router, identity_router, jobseekers_router, assignments_router, offices_router, vacancies_router)
+    routers = (
+        health_router,
+        identity_router,
+        jobseekers_router,
+        assignments_router,
+        offices_router,
+        vacancies_router,
+        handoffs_router,
+    )
     for router in routers:
         api.include_router(router)
     return api
@@ -36,6 +51,20 @@ async def _validation_error(_: Request, error: RequestValidationError) -> JSONRe
     return JSONResponse({"detail": "Invalid request", "problems": problems}, status_code=422)
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # The settings as the routes see them (tests override them), read at startup so that an
+    # invalid value (SERVICELIJN_HOURS, say) stops the app with a clear error right away.
+    settings = app.dependency_overrides.get(get_settings, get_settings)()
+    async with AsyncExitStack() as stack:
+        if settings.background_jobs_enabled:
+            engine = make_engine(settings.database_url)
+            stack.callback(engine.dispose)
+            jobs = HandoffJobs(settings=settings, session_factory=sessionmaker(bind=engine, expire_on_commit=False))
+            await stack.enter_async_context(jobs.running())
+        yield
+
+
 def create_app() -> FastAPI:
     app = FastAPI(
         title="Wegwijs backoffice",
@@ -44,6 +73,7 @@ def create_app() -> FastAPI:
         openapi_url="/api/v1/openapi.json",
         docs_url="/api/v1/docs",
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(DomainError, domain_error_handler)

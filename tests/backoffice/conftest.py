@@ -88,6 +88,7 @@ def settings(database_url: str) -> Settings:
         backoffice_api_token=API_TOKEN,
         widget_signing_key=SIGNING_KEY,
         demo_login_enabled=True,
+        background_jobs_enabled=False,  # tests call the background steps themselves
     )
 
 

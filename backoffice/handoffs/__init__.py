@@ -1,0 +1,1 @@
+"""Handoffs of a conversation from the bot to a human consultant, and the relay both ways."""
