@@ -177,14 +177,10 @@ class DispatchClient(BackofficeClient):
         params = {"limit": str(limit)}
         if municipality:
             params["municipality"] = municipality
-        body = await self._request("GET", "/digital/courses", params=params) or []
+        body = await self._request("GET", "/digital/courses", params=params) or {}
         return [
-            Course(
-                name=str(item["name"]),
-                place=str(item.get("place") or ""),
-                when=str(item.get("when") or item.get("schedule") or ""),
-            )
-            for item in body
+            Course(name=str(item["name"]), place=str(item.get("place") or ""), when=str(item.get("schedule") or ""))
+            for item in body.get("courses") or []
         ]
 
     # --- appointments ---

@@ -26,6 +26,11 @@ RELAY_INTERVAL_SECONDS = 0.5  # a jobseeker's message reaches the consultant wit
 EXPIRE_INTERVAL_SECONDS = 30.0
 
 
+def expire_interval(settings: Settings) -> float:
+    """Every 30 s, or more often when the time-out itself is short (end-to-end tests)."""
+    return min(EXPIRE_INTERVAL_SECONDS, max(0.5, settings.handoff_wait_timeout_minutes * 60 / 4))
+
+
 class HandoffJobs:
     def __init__(
         self,
@@ -69,7 +74,7 @@ class HandoffJobs:
     async def running(self):  # noqa: ANN201 - an async context manager
         tasks = [
             asyncio.create_task(self._every(RELAY_INTERVAL_SECONDS, self.relay_and_deliver)),
-            asyncio.create_task(self._every(EXPIRE_INTERVAL_SECONDS, self.expire)),
+            asyncio.create_task(self._every(expire_interval(self._settings), self.expire)),
         ]
         try:
             yield self

@@ -89,9 +89,9 @@ def add_dispatch_routes(app: web.Application, fake: FakeDispatch, guarded: Calla
 
     async def courses(request: web.Request) -> web.Response:
         limit = int(request.query.get("limit", 3))
-        items = [{"name": f"Computerles {n} (verzonnen)", "place": "Genk", "when": "elke dinsdag om 9 uur"}
+        items = [{"name": f"Computerles {n} (verzonnen)", "place": "Genk", "schedule": "elke dinsdag om 9 uur"}
                  for n in range(1, 4)]  # fmt: skip
-        return web.json_response(items[:limit])
+        return web.json_response({"municipality": "Genk", "courses": items[:limit], "notice": None})
 
     async def slots(request: web.Request) -> web.Response:
         return web.json_response({"office": OFFICE, "slots": fake.free_slots()[: int(request.query.get("limit", 3))]})
