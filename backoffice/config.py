@@ -36,6 +36,15 @@ class Settings(BaseSettings):
         description="Lets the widget page pick a demo jobseeker; never enable in production.",
     )
 
+    # --- appointment confirmations by e-mail (backoffice/appointments); no host: no e-mail ---
+    smtp_host: str = Field(default="", description="SMTP server for appointment e-mails; empty: e-mail is off.")
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_from: str = Field(default="Wegwijs <noreply@wegwijs.invalid>", description="Sender of the e-mails.")
+    smtp_starttls: bool = Field(default=False, description="Upgrade the connection with STARTTLS before sending.")
+    smtp_username: str = Field(default="", description="Login at the SMTP server; empty: no login.")
+    smtp_password: str = Field(default="", description="Password of that login.")
+    smtp_timeout_seconds: float = Field(default=10, gt=0, description="A slow mail server never holds a booking.")
+
     # --- handoffs to a consultant (backoffice/handoffs) ---
     servicelijn_hours: str = Field(
         default="mon-fri 08:00-19:00",

@@ -11,9 +11,11 @@ from fastapi.responses import JSONResponse
 class DomainError(Exception):
     status_code = 400
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, *, extra: dict[str, object] | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
+        # More fields of the answer beside "detail" (e.g. other free slots); never the input.
+        self.extra = extra or {}
 
 
 class NotFoundError(DomainError):
@@ -38,4 +40,4 @@ class UnsupportedMediaTypeError(DomainError):
 
 async def domain_error_handler(_: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, DomainError)
-    return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+    return JSONResponse({**error.extra, "detail": error.detail}, status_code=error.status_code)

@@ -11,15 +11,18 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import sessionmaker
 
+from backoffice.appointments.routes import router as appointments_router
 from backoffice.assignments.routes import router as assignments_router
 from backoffice.config import get_settings
 from backoffice.db import make_engine
+from backoffice.digital.routes import router as digital_router
 from backoffice.errors import DomainError, domain_error_handler
 from backoffice.handoffs.routes import router as handoffs_router
 from backoffice.handoffs.worker import HandoffJobs
 from backoffice.health.routes import router as health_router
 from backoffice.identity.routes import router as identity_router
 from backoffice.jobseekers.routes import router as jobseekers_router
+from backoffice.notifications.routes import router as notifications_router
 from backoffice.offices.routes import router as offices_router
 from backoffice.vacancies.routes import router as vacancies_router
 from backoffice.widget.routes import router as widget_router
@@ -39,6 +42,9 @@ def _api_v1() -> APIRouter:
         offices_router,
         vacancies_router,
         handoffs_router,
+        digital_router,
+        appointments_router,
+        notifications_router,
     )
     for router in routers:
         api.include_router(router)

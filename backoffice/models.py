@@ -1,25 +1,33 @@
 """Imports every model so that Alembic and the seed see the whole schema."""
 
+from backoffice.appointments.models import Appointment, ConsultantSchedule
 from backoffice.assignments.models import Assignment, AssignmentEvent, AssignmentProposal
 from backoffice.consultants.models import Consultant, ProvinceStaffing
 from backoffice.db import Base
+from backoffice.digital.models import DigitalAssessment, DigitalCourse
 from backoffice.handoffs.models import Handoff, HandoffMessage, HandoffPush, RelayCursor
 from backoffice.jobseekers.models import CvDocument, Jobseeker
+from backoffice.notifications.models import Notification
 from backoffice.offices.models import Office
 from backoffice.vacancies.models import Application, PushedSuggestion, SavedVacancy, Vacancy, VacancyEvent
 
 __all__ = [
     "Application",
+    "Appointment",
     "Assignment",
     "AssignmentEvent",
     "AssignmentProposal",
     "Base",
     "Consultant",
+    "ConsultantSchedule",
     "CvDocument",
+    "DigitalAssessment",
+    "DigitalCourse",
     "Handoff",
     "HandoffMessage",
     "HandoffPush",
     "Jobseeker",
+    "Notification",
     "Office",
     "ProvinceStaffing",
     "PushedSuggestion",

@@ -53,11 +53,11 @@ class CourseRead(BaseModel):
     schedule: str = Field(description="'elke dinsdag van 9.30 tot 12 uur'")
     sessions: int
     cost: str
-    distance_km: float
+    distance_km: float | None = Field(description="From the place asked for; null when no place was given")
     is_demo: bool
 
 
 class CoursesRead(BaseModel):
-    municipality: str
+    municipality: str | None = Field(description="The place the distances are from; null: none given")
     courses: list[CourseRead]
     notice: str | None = Field(description="Said with demo courses: they are invented")

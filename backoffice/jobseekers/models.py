@@ -41,6 +41,11 @@ class Jobseeker(Base):
     digital_indicators: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     # The Brussels day of the last reminder: at most one a day, whatever the number of replicas.
     last_reminder_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # What the jobseeker chose when the bot offered help with digital things (issue 6): an
+    # appointment, a call back or a course; the latest choice, with its channel and time.
+    digital_choice: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    digital_choice_channel: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    digital_choice_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     office: Mapped[Office | None] = relationship()
 

@@ -1,5 +1,5 @@
 from datetime import date, datetime
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -38,6 +38,12 @@ class DigitalIndicator(BaseModel):
     noted_on: date
 
 
+class DigitalChoiceRead(BaseModel):
+    choice: Literal["appointment", "callback", "course"]
+    channel: str
+    chosen_at: datetime
+
+
 class JobseekerRead(BaseModel):
     """The dossier as the action server sees it: no contact details, only whether they exist."""
 
@@ -62,6 +68,9 @@ class JobseekerRead(BaseModel):
     cv_updated_at: datetime | None
     last_activity_at: datetime | None
     digital_indicators: list[DigitalIndicator]
+    digital_choice: DigitalChoiceRead | None = Field(
+        default=None, description="The latest help the jobseeker chose for digital things; null: none yet"
+    )
 
 
 def _unique(items: list) -> list:

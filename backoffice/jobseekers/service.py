@@ -31,13 +31,22 @@ def count_jobseekers(*, session: Session) -> int:
 
 
 def to_read(jobseeker: Jobseeker) -> JobseekerRead:
-    derived = {"has_email", "has_cv"}
+    derived = {"has_email", "has_cv", "digital_choice"}
     return JobseekerRead.model_validate(
         {
             **{column: getattr(jobseeker, column) for column in JobseekerRead.model_fields if column not in derived},
             "has_email": bool(jobseeker.email),
             "has_cv": jobseeker.cv_updated_at is not None,
             "digital_indicators": jobseeker.digital_indicators or [],
+            "digital_choice": (
+                {
+                    "choice": jobseeker.digital_choice,
+                    "channel": jobseeker.digital_choice_channel,
+                    "chosen_at": jobseeker.digital_choice_at,
+                }
+                if jobseeker.digital_choice
+                else None
+            ),
         }
     )
 

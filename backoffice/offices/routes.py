@@ -20,6 +20,16 @@ def list_offices(
     return service.list_offices(session=session, province=province)
 
 
+# Before "/{office_id}": that path would otherwise take "for-municipality" as an id.
+@router.get("/for-municipality", response_model=OfficeRead)
+def office_for_municipality(
+    session: Annotated[Session, Depends(get_session)],
+    municipality: Annotated[str, Query(min_length=1, max_length=80, description="Name or postcode")],
+) -> OfficeRead:
+    """The werkwinkel nearest to a municipality in its own province."""
+    return service.werkwinkel_for_place(session=session, place=municipality)
+
+
 @router.get("/{office_id}", response_model=OfficeRead)
 def get_office(office_id: DbIdPath, session: Annotated[Session, Depends(get_session)]) -> OfficeRead:
     office = service.get_office(session=session, office_id=office_id)

@@ -12,6 +12,7 @@ from backoffice.jobseekers.models import Jobseeker
 from backoffice.jobseekers.service import DEMO_PICKER_SIZE
 from backoffice.offices.models import Office
 from backoffice.seed.assignments import seed_assignments
+from backoffice.seed.dispatching import seed_courses, seed_schedules
 from backoffice.seed.offices import (
     INVENTED_NOTICE,
     INVENTED_STREETS,
@@ -123,5 +124,9 @@ def seed_demo_data(
         today=today,
         demo_picker_size=DEMO_PICKER_SIZE,
     )
+    # A stream of its own, so the demo data above stays what it was.
+    dispatching_rng = random.Random(f"{SEED}-dispatching")
+    seed_schedules(session=session, rng=dispatching_rng, consultants_by_office=consultants_by_office, offices=offices)
+    seed_courses(session=session, rng=dispatching_rng, offices=offices, today=today)
     session.commit()
     return True

@@ -17,7 +17,10 @@ from backoffice.digital.schemas import ConversationCode
             id="explicit: no computer",
         ),
         pytest.param(
-            [Signal("explicit_statement", "email")], 4, ["Zegt zelf geen e-mailadres te hebben."], id="explicit: no email"
+            [Signal("explicit_statement", "email")],
+            4,
+            ["Zegt zelf geen e-mailadres te hebben."],
+            id="explicit: no email",
         ),
         pytest.param(
             [Signal("explicit_statement")], 4, ["Zegt zelf dat digitaal werken moeilijk is."], id="explicit, no detail"

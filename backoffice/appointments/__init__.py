@@ -1,0 +1,1 @@
+"""Digital dispatching: consultant schedules, free slots, appointments and their confirmations."""
