@@ -50,8 +50,8 @@ class Settings(BaseSettings):
         default="mon-fri 08:00-19:00",
         description="When live chat with the Servicelijn is open (Brussels time), e.g. 'mon-fri 08:00-19:00'.",
     )
-    handoff_wait_timeout_minutes: int = Field(
-        default=10, ge=1, description="A live handoff nobody claimed in this time times out."
+    handoff_wait_timeout_minutes: float = Field(
+        default=10, gt=0, description="A live handoff nobody claimed in this time times out (0.05 = 3 s, for tests)."
     )
     handoff_minutes_per_conversation: int = Field(
         default=4, ge=1, description="Expected wait per conversation ahead in the queue."
