@@ -35,6 +35,8 @@ NEAREST_FIRST_FROM = 2000
 MIN_CIRCLE_KM = 2.0
 KM_PER_DEGREE_LAT = 110.574
 KM_PER_DEGREE_LON_AT_EQUATOR = 111.320
+# Never shown: posted after today or closed before it.
+OPEN = ["v.posted_on <= :today", "(v.closing_on IS NULL OR v.closing_on >= :today)"]
 
 
 @dataclass(frozen=True)
@@ -85,12 +87,26 @@ class SqlParts:
     where: list[str] = field(default_factory=list)
     params: dict[str, object] = field(default_factory=dict)
     day: Callable[[date], object] = date.isoformat  # how the engine binds a date
+    # Common table expressions the statement starts with (WITH RECURSIVE), e.g. the radius's points.
+    ctes: list[str] = field(default_factory=list)
+    points: bool = False  # the radius by the places vacancies lie at (see filter_parts)
+    # COUNT(*) of every open vacancy as a difference of narrow counts (see OPEN_COUNT).
+    count_open_by_difference: bool = False
+
+    def with_clause(self) -> str:
+        return f"WITH RECURSIVE {', '.join(self.ctes)} " if self.ctes else ""
 
 
-def filter_parts(query: SearchQuery, *, day: Callable[[date], object]) -> SqlParts:
-    """The filters both engines apply, as SQL over `v` (vacancies). `day` binds a date as the engine wants it."""
-    parts = SqlParts(params={"today": day(query.today)}, day=day)
-    parts.where += ["v.posted_on <= :today", "(v.closing_on IS NULL OR v.closing_on >= :today)"]
+def filter_parts(query: SearchQuery, *, day: Callable[[date], object], points: bool = False) -> SqlParts:
+    """The filters both engines apply, as SQL over `v` (vacancies). `day` binds a date as the engine wants it.
+
+    A radius is a bounding box (for the place index) and the circle. With `points`, the box is
+    instead the list of places (longitude, latitude) vacancies lie at inside the circle, found
+    by skipping through the place index (see POINTS); the index then reads only the vacancies
+    inside the circle, and the circle is measured once per place instead of once per vacancy.
+    Only for a statement that reads `vacancies` first (no text index to drive it)."""
+    parts = SqlParts(params={"today": day(query.today)}, day=day, points=points)
+    parts.where += OPEN
     if query.occupation:
         parts.where.append("v.occupation = :occupation")
         parts.params["occupation"] = query.occupation
@@ -115,12 +131,18 @@ def filter_parts(query: SearchQuery, *, day: Callable[[date], object]) -> SqlPar
             lat0=query.centre.latitude, lon0=query.centre.longitude, lat_km=KM_PER_DEGREE_LAT, lon_km=lon_km
         )
         if query.radius_km is not None and not query.municipality_nis:
-            # The bounding box lets the (latitude, longitude) index narrow the rows first.
-            parts.where += [
-                "v.latitude BETWEEN :lat_min AND :lat_max",
-                "v.longitude BETWEEN :lon_min AND :lon_max",
-                f"{distance_squared()} <= :radius_squared",
-            ]
+            if points:
+                parts.ctes += POINTS
+                inside = f"p.lat <= :lat_max AND {distance_squared('p.lat', 'p.lon')} <= :radius_squared"
+                places = f"SELECT p.lon, p.lat FROM points p WHERE {inside}"  # noqa: S608
+                parts.where.append(f"(v.longitude, v.latitude) IN ({places})")
+            else:
+                # The bounding box lets the (longitude, latitude) index narrow the rows first.
+                parts.where += [
+                    "v.latitude BETWEEN :lat_min AND :lat_max",
+                    "v.longitude BETWEEN :lon_min AND :lon_max",
+                    f"{distance_squared()} <= :radius_squared",
+                ]
             parts.params.update(
                 lat_min=query.centre.latitude - query.radius_km / KM_PER_DEGREE_LAT,
                 lat_max=query.centre.latitude + query.radius_km / KM_PER_DEGREE_LAT,
@@ -131,16 +153,47 @@ def filter_parts(query: SearchQuery, *, day: Callable[[date], object]) -> SqlPar
     return parts
 
 
-def distance_squared() -> str:
-    north = "((v.latitude - :lat0) * :lat_km)"
-    east = "((v.longitude - :lon0) * :lon_km)"
+# The distinct places (longitude, latitude) in the bounding box, in the order of the place index
+# (ix_vacancies_geo: longitude, latitude, ...): each step is one seek to the next longitude, or
+# to the next latitude at the same longitude, never a scan through the vacancies at a place.
+# Vacancies lie at their municipality's point, so a box holds a few hundred places at most.
+POINTS = [
+    "longitudes(lon) AS ("
+    "SELECT MIN(x.longitude) FROM vacancies x WHERE x.longitude BETWEEN :lon_min AND :lon_max"
+    " UNION ALL SELECT (SELECT MIN(x.longitude) FROM vacancies x WHERE x.longitude > l.lon AND x.longitude <= :lon_max)"
+    " FROM longitudes l WHERE l.lon IS NOT NULL)",
+    "points(lon, lat) AS ("
+    "SELECT l.lon, (SELECT MIN(x.latitude) FROM vacancies x WHERE x.longitude = l.lon AND x.latitude >= :lat_min)"
+    " FROM longitudes l WHERE l.lon IS NOT NULL"
+    " UNION ALL SELECT p.lon,"
+    " (SELECT MIN(x.latitude) FROM vacancies x WHERE x.longitude = p.lon AND x.latitude > p.lat)"
+    " FROM points p WHERE p.lat <= :lat_max)",
+]
+
+
+def distance_squared(latitude: str = "v.latitude", longitude: str = "v.longitude") -> str:
+    north = f"(({latitude} - :lat0) * :lat_km)"
+    east = f"(({longitude} - :lon0) * :lon_km)"
     return f"({north} * {north} + {east} * {east})"
 
 
 def count_statement(parts: SqlParts) -> str:
     """The number of matches alone: for a page past the end, where no row carries the total."""
+    if parts.count_open_by_difference and parts.source == "vacancies v" and parts.where == OPEN:
+        return OPEN_COUNT
     where = " AND ".join(parts.where)
-    return f"SELECT COUNT(*) FROM {parts.source} WHERE {where}"  # noqa: S608
+    return f"{parts.with_clause()}SELECT COUNT(*) FROM {parts.source} WHERE {where}"  # noqa: S608
+
+
+# Every open vacancy: all of them (SQLite counts a whole table from its pages, without a row
+# each), less those posted after today and those closed before it (narrow index ranges: few),
+# plus those both (counted twice). Counting the open ones row by row reads 100,000 index entries.
+OPEN_COUNT = (
+    "SELECT (SELECT COUNT(*) FROM vacancies)"
+    " - (SELECT COUNT(*) FROM vacancies WHERE posted_on > :today)"
+    " - (SELECT COUNT(*) FROM vacancies WHERE closing_on < :today)"
+    " + (SELECT COUNT(*) FROM vacancies WHERE posted_on > :today AND closing_on < :today)"
+)
 
 
 def run(
@@ -183,8 +236,10 @@ def _nearest_first(session: Session, parts: SqlParts, *, query: SearchQuery, age
     radius = min(query.radius_km, max(MIN_CIRCLE_KM, query.radius_km * math.sqrt(40 * wanted / total)))
     while True:
         circle = replace(query, radius_km=radius, offset=0, limit=wanted)
-        inside = filter_parts(circle, day=parts.day)
-        statement = ranked_statement(inside, query=circle, text_score=None, age_days=age_days, fence=fence)
+        inside = filter_parts(circle, day=parts.day, points=parts.points)
+        statement = ranked_statement(
+            inside, query=circle, text_score=None, age_days=age_days, fence=fence, with_total=False
+        )
         rows = session.execute(sql(statement), {**inside.params, "limit": wanted, "offset": 0}).all()
         if radius >= query.radius_km:
             break
@@ -199,7 +254,7 @@ def _nearest_first(session: Session, parts: SqlParts, *, query: SearchQuery, age
 def _ranked(
     session: Session, parts: SqlParts, *, query: SearchQuery, age_days: str, fence: str, total: int
 ) -> SearchHits:
-    statement = ranked_statement(parts, query=query, text_score=None, age_days=age_days, fence=fence)
+    statement = ranked_statement(parts, query=query, text_score=None, age_days=age_days, fence=fence, with_total=False)
     rows = session.execute(sql(statement), {**parts.params, "limit": query.limit, "offset": query.offset}).all()
     return SearchHits(total=total, ids=[row.id for row in rows])
 
@@ -210,19 +265,27 @@ def _by_freshness(session: Session, parts: SqlParts, *, query: SearchQuery) -> S
     Same order as the formula, without scoring every open vacancy."""
     where = " AND ".join(parts.where)
     order = "ORDER BY v.posted_on DESC, v.id DESC LIMIT :limit OFFSET :offset"
-    page = f"SELECT v.id FROM {parts.source} WHERE {where} {order}"  # noqa: S608
+    page = f"{parts.with_clause()}SELECT v.id FROM {parts.source} WHERE {where} {order}"  # noqa: S608
     ids = list(session.scalars(sql(page), {**parts.params, "limit": query.limit, "offset": query.offset}))
     total = session.execute(sql(count_statement(parts)), parts.params).scalar_one()
     return SearchHits(total=total, ids=ids)
 
 
 def ranked_statement(
-    parts: SqlParts, *, query: SearchQuery, text_score: str | None, age_days: str, fence: str = ""
+    parts: SqlParts,
+    *,
+    query: SearchQuery,
+    text_score: str | None,
+    age_days: str,
+    fence: str = "",
+    with_total: bool = True,
 ) -> str:
     """The search as one statement: filtered rows, their relevance, the total, one page.
 
     `fence` ends the innermost query: PostgreSQL's " OFFSET 0" keeps it from being merged into
-    the outer ones, so the text score is computed once per row, not once per use.
+    the outer ones, so the text score is computed once per row, not once per use. Without words
+    and `with_total=False` (the caller counted already) no window runs over the rows: the sort
+    keeps only the page instead of holding every row for COUNT(*) OVER ().
     """
     near = f"1.0 / (1.0 + {distance_squared()} / {NEAR_HALF_KM**2})" if query.centre is not None else "0.0"
     fresh = f"1.0 / (1.0 + ({age_days}) / {FRESH_HALF_DAYS})"
@@ -233,11 +296,12 @@ def ranked_statement(
     )
     # s / MAX(s): the best text match of this search scores 1, whatever the engine's own scale.
     text = "CASE WHEN MAX(s) OVER () > 0 THEN s / MAX(s) OVER () ELSE 0.0 END" if text_score else "0.0"
+    total = " COUNT(*) OVER () AS total" if with_total or text_score else " NULL AS total"
     scored = (
-        f"SELECT id, {W_TEXT} * ({text}) + {W_NEAR} * near + {W_FRESH} * fresh AS relevance,"  # noqa: S608
-        f" COUNT(*) OVER () AS total FROM ({inner}) AS matched"
+        f"SELECT id, {W_TEXT} * ({text}) + {W_NEAR} * near + {W_FRESH} * fresh AS relevance,{total}"  # noqa: S608
+        f" FROM ({inner}) AS matched"
     )
     return (
-        f"SELECT id, relevance, total FROM ({scored}) AS ranked ORDER BY relevance DESC, id DESC"  # noqa: S608
+        f"{parts.with_clause()}SELECT id, relevance, total FROM ({scored}) AS ranked ORDER BY relevance DESC, id DESC"  # noqa: S608
         " LIMIT :limit OFFSET :offset"
     )
