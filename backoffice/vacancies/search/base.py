@@ -92,6 +92,9 @@ class SqlParts:
     points: bool = False  # the radius by the places vacancies lie at (see filter_parts)
     # COUNT(*) of every open vacancy as a difference of narrow counts (see OPEN_COUNT).
     count_open_by_difference: bool = False
+    # With words: the matches in a MATERIALIZED table, MAX(s) and COUNT(*) in one pass over it
+    # (SQLite; its window functions buffer the rows and pass over them once per function).
+    materialize: bool = False
 
     def with_clause(self) -> str:
         return f"WITH RECURSIVE {', '.join(self.ctes)} " if self.ctes else ""
@@ -285,7 +288,9 @@ def ranked_statement(
     `fence` ends the innermost query: PostgreSQL's " OFFSET 0" keeps it from being merged into
     the outer ones, so the text score is computed once per row, not once per use. Without words
     and `with_total=False` (the caller counted already) no window runs over the rows: the sort
-    keeps only the page instead of holding every row for COUNT(*) OVER ().
+    keeps only the page instead of holding every row for COUNT(*) OVER (). With words and
+    `parts.materialize` (SQLite) the matches go into a MATERIALIZED table instead and MAX(s) with
+    COUNT(*) take one pass over it: the same values as the windows, about a tenth faster.
     """
     near = f"1.0 / (1.0 + {distance_squared()} / {NEAR_HALF_KM**2})" if query.centre is not None else "0.0"
     fresh = f"1.0 / (1.0 + ({age_days}) / {FRESH_HALF_DAYS})"
@@ -296,6 +301,20 @@ def ranked_statement(
     )
     # s / MAX(s): the best text match of this search scores 1, whatever the engine's own scale.
     text = "CASE WHEN MAX(s) OVER () > 0 THEN s / MAX(s) OVER () ELSE 0.0 END" if text_score else "0.0"
+    if text_score and parts.materialize:
+        ctes = [
+            *parts.ctes,
+            f"matched AS MATERIALIZED ({inner})",
+            "best AS (SELECT MAX(s) AS s, COUNT(*) AS n FROM matched)",
+        ]
+        relevance = (
+            f"{W_TEXT} * (CASE WHEN best.s > 0 THEN matched.s / best.s ELSE 0.0 END)"
+            f" + {W_NEAR} * matched.near + {W_FRESH} * matched.fresh"
+        )
+        return (
+            f"WITH RECURSIVE {', '.join(ctes)} SELECT matched.id AS id, {relevance} AS relevance, best.n AS total"  # noqa: S608
+            " FROM best CROSS JOIN matched ORDER BY relevance DESC, id DESC LIMIT :limit OFFSET :offset"
+        )
     total = " COUNT(*) OVER () AS total" if with_total or text_score else " NULL AS total"
     scored = (
         f"SELECT id, {W_TEXT} * ({text}) + {W_NEAR} * near + {W_FRESH} * fresh AS relevance,{total}"  # noqa: S608

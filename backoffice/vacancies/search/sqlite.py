@@ -74,7 +74,7 @@ class SqliteFtsEngine:
         terms = dutch.query_terms(query.text)
         # Without words the place index drives the search: a radius by its places (filter_parts).
         parts = filter_parts(query, day=date.isoformat, points=not terms)
-        parts.count_open_by_difference = True
+        parts.count_open_by_difference = parts.materialize = True
         text_score = None
         if terms:
             # CROSS JOIN keeps this order: the text index answers once, then each hit's row is read.
