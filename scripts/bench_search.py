@@ -86,6 +86,7 @@ class EngineReport:
     size_mb: float | None = None
     latencies_ms: list[float] = field(default_factory=list)
     best_ms: list[float] = field(default_factory=list)  # per query, the fastest of its rounds
+    per_query_ms: list[list[float]] = field(default_factory=list)  # per query, every round
     ndcg: list[float] = field(default_factory=list)
     error: str | None = None
 
@@ -126,6 +127,7 @@ def _measure(session: Session, report: EngineReport, rounds: int) -> None:
             per_query[index].append((time.perf_counter() - started) * 1000)
             session.expunge_all()
     report.latencies_ms = [value for values in per_query for value in values]
+    report.per_query_ms = per_query
     report.best_ms = [min(values) for values in per_query]
 
 
@@ -234,6 +236,35 @@ def _timed(label: str) -> Iterator[None]:
     print(f"{label}: {time.perf_counter() - started:.1f} s", flush=True)
 
 
+def _mixed_labels() -> list[str]:
+    labelled = [", ".join(f"{key}={value}" for key, value in _criteria(query).items()) for query in QUERIES]
+    browsing = [", ".join(f"{key}={value}" for key, value in item.items()) or "(no criteria)" for item in BROWSING]
+    return labelled + browsing
+
+
+def _slowest(reports: list[EngineReport], count: int = 8) -> list[str]:
+    """The tail: the queries slowest by their median round, per engine."""
+    labels = _mixed_labels()
+    lines: list[str] = []
+    for report in reports:
+        if report.error or not report.per_query_ms:
+            continue
+        medians = [statistics.median(values) for values in report.per_query_ms]
+        order = sorted(range(len(medians)), key=lambda index: -medians[index])[:count]
+        lines += [
+            "",
+            f"Slowest queries, {report.name} (median and fastest of the rounds):",
+            "",
+            "| query | median | fastest |",
+            "|---|---|---|",
+        ]
+        lines += [
+            f"| {labels[index]} | {medians[index]:.1f} ms | {min(report.per_query_ms[index]):.1f} ms |"
+            for index in order
+        ]
+    return lines
+
+
 def render(reports: list[EngineReport], *, count: int, rounds: int, generate_s: float, load_at_start: float) -> str:
     queries = len(QUERIES) + len(BROWSING)
     lines = [
@@ -269,6 +300,7 @@ def render(reports: list[EngineReport], *, count: int, rounds: int, generate_s: 
             f" **{best}** over each query's fastest round (which leaves out the moments other jobs on the"
             f" machine took the cores; load average {load_at_start:.1f} at the start).",
         ]
+    lines += _slowest(reports)
     lines += [
         "",
         "Load: inserting the rows (PostgreSQL computes the tsvector column then). Index build: SQLite stems every"
