@@ -188,6 +188,36 @@ def test_radius_around_a_municipality(db: Session) -> None:
     assert "Antwerpen" in {card.municipality for card in wide.results}
 
 
+def test_words_in_a_radius_find_what_the_radius_holds(db: Session) -> None:
+    """With words the text index reads the radius's band of the key first: the same vacancies as
+    the text alone within the radius, the edges included."""
+    for q, place, radius in [
+        ("heftruck", "Gent", 20),
+        ("heftruck", "Gent", 100),
+        ("kok", "Hasselt", 1),
+        ("job", "Antwerpen", 45),
+    ]:
+        near = search(db, q=q, location=place, radius_km=radius, page_size=50)
+        everywhere = search(db, q=q, location=place, radius_km=200, page_size=50)
+        inside = {card.id for card in everywhere.results if card.distance_km <= radius}
+        assert {card.id for card in near.results} == inside and near.total == len(inside), (q, place, radius)
+    assert {card.municipality for card in search(db, q="heftruck", location="Gent", radius_km=20).results} == {
+        "Gent",
+        "Lochristi",
+    }
+
+
+def test_a_vacancy_indexed_again_after_it_moved_is_found_in_its_new_place_only(db: Session) -> None:
+    (vacancy,) = service.add_vacancies(session=db, vacancies=[_vacancy("Sommelier", "sommelier", "Brugge")])
+    hasselt = places.resolve_location("Hasselt").municipality
+    vacancy.municipality_nis, vacancy.municipality, vacancy.postcode = hasselt.nis, hasselt.name, hasselt.postcodes[0]
+    vacancy.province, vacancy.latitude, vacancy.longitude = hasselt.province, hasselt.latitude, hasselt.longitude
+    engine_for(db).index(db, [vacancy.id])
+    assert titles(search(db, q="sommelier", location="Hasselt", radius_km=5)) == ["Sommelier"]
+    assert search(db, q="sommelier", location="Brugge", radius_km=5).total == 0
+    assert search(db, q="sommelier").total == 1
+
+
 def test_a_postcode_is_its_municipality(db: Session) -> None:
     by_name = search(db, occupation="heftruckchauffeur", location="Gent", radius_km=20)
     by_postcode = search(db, occupation="heftruckchauffeur", location="9000", radius_km=20)

@@ -4,6 +4,13 @@ FTS5 tokenises on its own but cannot stem Dutch, so the text is stemmed in Pytho
 (backoffice/vacancies/text.py) before it goes into `vacancy_fts`, and a query's words are
 stemmed the same way. Every term must match (AND); a term of four letters or more also
 matches longer words that start with it, so "heftruck" finds "heftruckchauffeur".
+
+The FTS5 rowid is not the vacancy id but a key that starts with the vacancy's place (migration
+0006, `fts_key`): the index lists a word's vacancies west to east. A text search in a radius
+asks FTS5 for the band of longitude only (a rowid range) and tests the latitude on the key, so a
+common word no longer costs a look-up of every vacancy it is in across the country; the exact
+box and circle are then tested on the vacancy as before. `vacancy_fts_keys` holds each vacancy's
+key, for indexing it again.
 """
 
 from collections.abc import Sequence
@@ -21,6 +28,28 @@ BM25_WEIGHTS = (4.0, 2.0, 1.0)
 PREFIX_FROM_LENGTH = 4
 _BATCH = 2000
 
+# The key (migration 0006): cells of 0.01 degree of longitude and latitude above the id's 32 bits.
+CELLS_PER_DEGREE = 100
+LON_CELLS, LAT_CELLS = 360 * CELLS_PER_DEGREE, 180 * CELLS_PER_DEGREE
+LON_SHIFT, LAT_SHIFT = 47, 32
+ID_MASK = (1 << LAT_SHIFT) - 1
+LAT_MASK = (1 << (LON_SHIFT - LAT_SHIFT)) - 1
+
+
+def lon_cell(longitude: float) -> int:
+    # The same operations as the migration's SQL (IEEE doubles, truncated): the same cell.
+    return int(min(max((longitude + 180.0) * CELLS_PER_DEGREE, 0), LON_CELLS))
+
+
+def lat_cell(latitude: float) -> int:
+    return int(min(max((latitude + 90.0) * CELLS_PER_DEGREE, 0), LAT_CELLS))
+
+
+def fts_key(vacancy_id: int, latitude: float, longitude: float) -> int:
+    if not 0 < vacancy_id <= ID_MASK:
+        raise ValueError("vacancy id out of the search key's range")
+    return lon_cell(longitude) << LON_SHIFT | lat_cell(latitude) << LAT_SHIFT | vacancy_id
+
 
 def match_expression(terms: list[str]) -> str:
     # Terms are [a-z0-9] only (text.words), and quoting them keeps FTS5's own syntax out.
@@ -31,6 +60,7 @@ def _rows(vacancies: Sequence[Vacancy]) -> list[dict[str, object]]:
     return [
         {
             "id": vacancy.id,
+            "key": fts_key(vacancy.id, vacancy.latitude, vacancy.longitude),
             "title": dutch.index_text(vacancy.title),
             "terms": dutch.index_text(vacancy.keywords or ""),
             "body": dutch.index_text(vacancy.description),
@@ -47,28 +77,37 @@ class SqliteFtsEngine:
         if not ids:
             return
         session.flush()
-        session.execute(
-            text("DELETE FROM vacancy_fts WHERE rowid IN :ids").bindparams(bindparam("ids", expanding=True)),
-            {"ids": ids},
-        )
+        for statement in (
+            "DELETE FROM vacancy_fts WHERE rowid IN (SELECT fts_rowid FROM vacancy_fts_keys WHERE id IN :ids)",
+            "DELETE FROM vacancy_fts_keys WHERE id IN :ids",
+        ):
+            session.execute(text(statement).bindparams(bindparam("ids", expanding=True)), {"ids": ids})
         vacancies = session.scalars(select(Vacancy).where(Vacancy.id.in_(ids))).all()
         self._insert(session, _rows(vacancies))
 
     def rebuild(self, session: Session) -> None:
         session.flush()
         session.execute(text("DELETE FROM vacancy_fts"))
-        columns = (Vacancy.id, Vacancy.title, Vacancy.keywords, Vacancy.description)
-        result = session.execute(select(*columns).order_by(Vacancy.id)).yield_per(_BATCH)
-        for chunk in result.partitions():
-            self._insert(session, _rows(chunk))
+        session.execute(text("DELETE FROM vacancy_fts_keys"))
+        # In the order of the keys: FTS5 appends each word's vacancies to its index as they come,
+        # and must start a new segment whenever a key is lower than the one before.
+        columns = (Vacancy.id, Vacancy.latitude, Vacancy.longitude)
+        places = session.execute(select(*columns)).all()
+        ordered = [vacancy_id for _, vacancy_id in sorted((fts_key(*place), place[0]) for place in places)]
+        columns += (Vacancy.title, Vacancy.keywords, Vacancy.description)
+        for start in range(0, len(ordered), _BATCH):
+            chunk = ordered[start : start + _BATCH]
+            found = {row.id: row for row in session.execute(select(*columns).where(Vacancy.id.in_(chunk)))}
+            self._insert(session, _rows([found[vacancy_id] for vacancy_id in chunk]))
         session.execute(text("ANALYZE"))  # statistics for the planner after a bulk load
 
     @staticmethod
     def _insert(session: Session, rows: list[dict[str, object]]) -> None:
         if rows:
             session.execute(
-                text("INSERT INTO vacancy_fts (rowid, title, terms, body) VALUES (:id, :title, :terms, :body)"), rows
+                text("INSERT INTO vacancy_fts (rowid, title, terms, body) VALUES (:key, :title, :terms, :body)"), rows
             )
+            session.execute(text("INSERT INTO vacancy_fts_keys (id, fts_rowid) VALUES (:id, :key)"), rows)
 
     def search(self, session: Session, query: SearchQuery) -> SearchHits:
         terms = dutch.query_terms(query.text)
@@ -80,8 +119,19 @@ class SqliteFtsEngine:
             # CROSS JOIN keeps this order: the text index answers once, then each hit's row is read.
             # The other way round SQLite may run the MATCH once per candidate row (seconds, not ms).
             parts.source = "vacancy_fts CROSS JOIN vacancies v"
-            parts.where += ["vacancy_fts MATCH :match", "v.id = vacancy_fts.rowid"]
+            parts.where += ["vacancy_fts MATCH :match", f"v.id = (vacancy_fts.rowid & {ID_MASK})"]
             parts.params["match"] = match_expression(terms)
+            if "lon_min" in parts.params:  # a radius: its box on the key first (see the module's docstring)
+                parts.where += [
+                    "vacancy_fts.rowid BETWEEN :key_min AND :key_max",
+                    f"((vacancy_fts.rowid >> {LAT_SHIFT}) & {LAT_MASK}) BETWEEN :lat_cell_min AND :lat_cell_max",
+                ]
+                parts.params.update(
+                    key_min=lon_cell(parts.params["lon_min"]) << LON_SHIFT,
+                    key_max=((lon_cell(parts.params["lon_max"]) + 1) << LON_SHIFT) - 1,
+                    lat_cell_min=lat_cell(parts.params["lat_min"]),
+                    lat_cell_max=lat_cell(parts.params["lat_max"]),
+                )
             text_score = "-bm25(vacancy_fts, {}, {}, {})".format(*BM25_WEIGHTS)
         elif query.text.strip():
             return SearchHits(total=0)  # only stop words or signs: nothing to look for
