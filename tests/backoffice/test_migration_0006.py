@@ -1,4 +1,4 @@
-"""Migration 0006 keys the embedded search index by place, keeps what it finds, and downgrades."""
+"""Migration 0006 keys the embedded search index by place, adds prefix indexes, keeps what it finds, and downgrades."""
 
 from datetime import date, timedelta
 from pathlib import Path
@@ -67,12 +67,13 @@ def test_upgrade_from_0005_keys_the_index_by_place_and_back(tmp_path: Path) -> N
     with Session(engine) as session:
         assert set(session.scalars(text("SELECT rowid FROM vacancy_fts"))) == expected
         assert set(session.scalars(text("SELECT fts_rowid FROM vacancy_fts_keys"))) == expected
+        assert session.scalars(text("SELECT DISTINCT term FROM vacancy_fts_terms WHERE term >= 'kok'")).first() == "kok"
         near_gent = service.search(session=session, today=TODAY, q="kok", location="Gent", radius_km=15)
         assert sorted(card.municipality for card in near_gent.results) == ["Gent", "Lochristi"]
         assert service.search(session=session, today=TODAY, q="kok").total == 3
 
     command.downgrade(config, "0005")
-    assert "vacancy_fts_keys" not in set(inspect(engine).get_table_names())
+    assert not {"vacancy_fts_keys", "vacancy_fts_terms"} & set(inspect(engine).get_table_names())
     with engine.connect() as connection:
         assert set(connection.execute(text("SELECT rowid FROM vacancy_fts")).scalars()) == ids
         found = connection.execute(text("SELECT rowid FROM vacancy_fts WHERE vacancy_fts MATCH 'kok'")).scalars()

@@ -16,7 +16,7 @@ from backoffice.clock import Clock
 from backoffice.db import make_engine
 from backoffice.errors import InvalidInputError
 from backoffice.vacancies import places, service
-from backoffice.vacancies.search import base, engine_for
+from backoffice.vacancies.search import base, engine_for, sqlite
 from backoffice.vacancies.search.postgres import PostgresFtsEngine
 from backoffice.vacancies.search.sqlite import SqliteFtsEngine
 from tests.backoffice.conftest import migrate
@@ -156,6 +156,23 @@ def test_query_syntax_and_stop_words_are_inert(db: Session) -> None:
         search(db, q=q)  # no error, whatever it finds
     assert search(db, q="de het een").total == 0
     assert search(db, q="  ").total == search(db).total
+
+
+def test_a_long_word_is_asked_as_the_one_term_it_starts(db: Session) -> None:
+    """Past the prefix indexes (15 characters) a word that starts one indexed term only is asked as
+    that term; one that starts more stays a prefix. Both engines find the same either way."""
+    cleaners = [
+        _vacancy("Schoonmaker", "schoonmaker", "Gent", description="Ons schoonmaakbedrijf zoekt versterking."),
+        _vacancy("Schoonmaker", "schoonmaker", "Gent", description="Voor schoonmaakbedrijven in de regio."),
+    ]
+    service.add_vacancies(session=db, vacancies=cleaners)
+    if isinstance(engine_for(db), SqliteFtsEngine):
+        assert sqlite._phrases(db, ["schoonmaakbedrijf"]) == '"schoonmaakbedrijf"'
+        assert sqlite._phrases(db, ["schoonmaakbedrij", "kok"]) == '"schoonmaakbedrij"* AND "kok"'
+        assert sqlite._phrases(db, ["heftruck", "zzzzzzzzzzzzzzzzzz"]) == '"heftruck"* AND "zzzzzzzzzzzzzzzzzz"*'
+    assert search(db, q="schoonmaakbedrijf").total == 1
+    assert search(db, q="schoonmaakbedrijven").total == 1
+    assert search(db, q="heftruckchauffeurs", location="Gent", radius_km=20).total == 3
 
 
 def test_a_title_match_ranks_above_a_description_match(db: Session) -> None:

@@ -11,6 +11,12 @@ asks FTS5 for the band of longitude only (a rowid range) and tests the latitude 
 common word no longer costs a look-up of every vacancy it is in across the country; the exact
 box and circle are then tested on the vacancy as before. `vacancy_fts_keys` holds each vacancy's
 key, for indexing it again.
+
+Without help FTS5 answers "word*" by merging the list of every term the word starts into one,
+for the match and again for BM25's IDF, even to read a few rows of a band. The table has prefix
+indexes for words of 4 to 15 characters (migration 0006, PREFIX_INDEXED), so those read one list;
+a longer word that only one indexed term starts with is asked for as that term (`_phrases`):
+the same rows, positions and BM25 either way.
 """
 
 from collections.abc import Sequence
@@ -26,6 +32,8 @@ from backoffice.vacancies.search.base import SearchHits, SearchQuery, filter_par
 # Title over the occupation's words over the description.
 BM25_WEIGHTS = (4.0, 2.0, 1.0)
 PREFIX_FROM_LENGTH = 4
+# The lengths of the prefix indexes (migration 0006: prefix = '4 5 ... 15').
+PREFIX_INDEXED = range(PREFIX_FROM_LENGTH, 16)
 _BATCH = 2000
 
 # The key (migration 0006): cells of 0.01 degree of longitude and latitude above the id's 32 bits.
@@ -51,9 +59,30 @@ def fts_key(vacancy_id: int, latitude: float, longitude: float) -> int:
     return lon_cell(longitude) << LON_SHIFT | lat_cell(latitude) << LAT_SHIFT | vacancy_id
 
 
+# The first indexed term at or after :at (fts5vocab seeks to it; LIMIT 1 reads one occurrence).
+_NEXT_TERM = text("SELECT term FROM vacancy_fts_terms WHERE term >= :at LIMIT 1")
+
+
 def match_expression(terms: list[str]) -> str:
     # Terms are [a-z0-9] only (text.words), and quoting them keeps FTS5's own syntax out.
     return " AND ".join(f'"{term}"*' if len(term) >= PREFIX_FROM_LENGTH else f'"{term}"' for term in terms)
+
+
+def _phrases(session: Session, terms: list[str]) -> str:
+    """The MATCH expression; a prefix longer than the prefix indexes that stands for a single indexed
+    term is asked as that term."""
+    phrases = []
+    for term in terms:
+        phrase = match_expression([term])
+        if len(term) > PREFIX_INDEXED[-1]:
+            first = session.execute(_NEXT_TERM, {"at": term}).scalar()
+            if first is not None and first.startswith(term):
+                # The least string above `first`: no token holds a control character.
+                second = session.execute(_NEXT_TERM, {"at": first + "\x01"}).scalar()
+                if second is None or not second.startswith(term):
+                    phrase = '"{}"'.format(first.replace('"', '""'))
+        phrases.append(phrase)
+    return " AND ".join(phrases)
 
 
 def _rows(vacancies: Sequence[Vacancy]) -> list[dict[str, object]]:
@@ -120,7 +149,7 @@ class SqliteFtsEngine:
             # The other way round SQLite may run the MATCH once per candidate row (seconds, not ms).
             parts.source = "vacancy_fts CROSS JOIN vacancies v"
             parts.where += ["vacancy_fts MATCH :match", f"v.id = (vacancy_fts.rowid & {ID_MASK})"]
-            parts.params["match"] = match_expression(terms)
+            parts.params["match"] = _phrases(session, terms)
             if "lon_min" in parts.params:  # a radius: its box on the key first (see the module's docstring)
                 parts.where += [
                     "vacancy_fts.rowid BETWEEN :key_min AND :key_max",
