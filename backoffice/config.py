@@ -70,6 +70,29 @@ class Settings(BaseSettings):
         description="Run the background loop (relay, push retries, handoff time-outs) in this process.",
     )
 
+    # --- consultant inbox (backoffice/accounts, backoffice/inbox) ---
+    inbox_demo_password: str = Field(
+        default="",
+        description="Password of the seeded demo accounts (demo data only); `make run` generates one into .env. "
+        "Empty: no demo accounts are seeded.",
+    )
+    inbox_session_hours: float = Field(default=10, gt=0, description="A sign-in lasts at most this long.")
+    inbox_idle_minutes: float = Field(default=60, gt=0, description="A sign-in unused this long ends.")
+    inbox_secure_cookies: bool = Field(
+        default=False,
+        description="Always mark the inbox cookies Secure (behind a TLS proxy); over https they always are.",
+    )
+    inbox_login_window_minutes: float = Field(default=15, gt=0, description="Window of the sign-in throttle.")
+    inbox_login_max_failures: int = Field(
+        default=5, ge=1, description="Failed sign-ins per account name in the window before it is refused."
+    )
+    inbox_login_max_failures_per_address: int = Field(
+        default=20, ge=1, description="Failed sign-ins per client address in the window before it is refused."
+    )
+    inbox_stream_seconds: float = Field(
+        default=300, gt=0, description="One live-update stream lasts this long; the browser then reconnects."
+    )
+
     @field_validator("servicelijn_hours")
     @classmethod
     def _valid_hours(cls, value: str) -> str:

@@ -1,5 +1,6 @@
 """Imports every model so that Alembic and the seed see the whole schema."""
 
+from backoffice.accounts.models import Account, AccountSession, AuditEvent, LoginAttempt
 from backoffice.appointments.models import Appointment, ConsultantSchedule
 from backoffice.assignments.models import Assignment, AssignmentEvent, AssignmentProposal
 from backoffice.consultants.models import Consultant, ProvinceStaffing
@@ -12,11 +13,14 @@ from backoffice.offices.models import Office
 from backoffice.vacancies.models import Application, PushedSuggestion, SavedVacancy, Vacancy, VacancyEvent
 
 __all__ = [
+    "Account",
+    "AccountSession",
     "Application",
     "Appointment",
     "Assignment",
     "AssignmentEvent",
     "AssignmentProposal",
+    "AuditEvent",
     "Base",
     "Consultant",
     "ConsultantSchedule",
@@ -27,6 +31,7 @@ __all__ = [
     "HandoffMessage",
     "HandoffPush",
     "Jobseeker",
+    "LoginAttempt",
     "Notification",
     "Office",
     "ProvinceStaffing",

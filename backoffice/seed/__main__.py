@@ -5,7 +5,9 @@ import logging
 import sys
 
 from backoffice.clock import get_clock
+from backoffice.config import get_settings
 from backoffice.db import get_sessionmaker
+from backoffice.seed.accounts import seed_demo_accounts
 from backoffice.seed.service import seed_demo_data
 from backoffice.seed.vacancies import DEFAULT_COUNT
 
@@ -28,6 +30,14 @@ def main(argv: list[str] | None = None) -> int:
             session=session, today=get_clock().today, vacancy_count=args.vacancies, progress=args.vacancies > 10_000
         )
     logging.info("Demo data loaded." if seeded else "Database already holds data; seed skipped.")
+    settings = get_settings()
+    if settings.demo_login_enabled and settings.inbox_demo_password:
+        # Also for a database seeded before the inbox existed, and after a new .env.
+        with get_sessionmaker()() as session:
+            changed = seed_demo_accounts(session=session, password=settings.inbox_demo_password, clock=get_clock())
+        logging.info("Inbox demo accounts ready (%d created or updated).", changed)
+    else:
+        logging.info("No inbox demo accounts: DEMO_LOGIN_ENABLED is off or INBOX_DEMO_PASSWORD is empty.")
     return 0
 
 
