@@ -54,13 +54,14 @@
     const root = document.getElementById("conversation");
     if (!root) return;
     const list = document.getElementById("messages");
+    const scroller = document.getElementById("transcript");
     const status = document.getElementById("live-status");
     const reply = document.getElementById("reply-text");
     listen(root.dataset.stream, {
       message: function (data) {
         if (list.querySelector('[data-message-id="' + data.id + '"]')) return;
         list.append(messageItem(data));
-        list.scrollTop = list.scrollHeight;
+        scroller.scrollTop = scroller.scrollHeight;
         if (data.sender === "jobseeker") status.textContent = "Nieuw bericht van de werkzoekende.";
       },
       state: function (data) {
@@ -72,7 +73,7 @@
         }
       },
     });
-    list.scrollTop = list.scrollHeight;
+    scroller.scrollTop = scroller.scrollHeight;
   }
 
   document.addEventListener("DOMContentLoaded", function () {
