@@ -5,6 +5,10 @@ import signal
 import sys
 import time
 import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from backoffice.accounts.demo import DEMO_ACCOUNTS  # noqa: E402 - a constant list, no imports of its own
 
 TIMEOUT_SECONDS = 300
 
@@ -15,6 +19,16 @@ def _up(url: str) -> bool:
             return answer.status < 500
     except OSError:
         return False
+
+
+def _inbox_accounts() -> str:
+    password = os.environ.get("INBOX_DEMO_PASSWORD", "")
+    if os.environ.get("DEMO_LOGIN_ENABLED", "true").lower() != "true" or not password:
+        return "  Inbox demo accounts: none (DEMO_LOGIN_ENABLED off or INBOX_DEMO_PASSWORD empty).\n"
+    lines = [f"  Inbox demo accounts (demo data only; password for all: {password}  - INBOX_DEMO_PASSWORD in .env):\n"]
+    for email, role, office, _ in DEMO_ACCOUNTS:
+        lines.append(f"    {role:<18} {email}{f'  ({office})' if office else ''}\n")
+    return "".join(lines)
 
 
 def main() -> int:
@@ -39,6 +53,8 @@ def main() -> int:
         "\n"
         "  Wegwijs is up.\n"
         f"  Chat widget:        {backoffice}/\n"
+        f"  Consultant inbox:   {backoffice}/inbox\n"
+        f"{_inbox_accounts()}"
         f"  Backoffice API:     {backoffice}/api/v1/docs\n"
         f"  Rasa REST webhook:  {rasa}/webhooks/rest/webhook\n"
         f"  Rasa HTTP API:      {rasa}/  (token: RASA_AUTH_TOKEN in .env)\n"
