@@ -20,6 +20,9 @@ def _configure_sqlite_connection(dbapi_connection, _record) -> None:
     # than SQLite's 2 MB default. Both are per connection and change nothing on disk.
     cursor.execute("PRAGMA mmap_size=268435456")
     cursor.execute("PRAGMA cache_size=-32768")
+    # Readers never wait for the writer; a writer waits its turn (up to 15 s) instead of failing.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=15000")
     cursor.close()
     # pysqlite opens transactions late and on its own, so a SAVEPOINT could start (and its
     # release commit) a transaction of its own. SQLAlchemy emits BEGIN itself instead.
@@ -27,7 +30,10 @@ def _configure_sqlite_connection(dbapi_connection, _record) -> None:
 
 
 def _begin_sqlite_transaction(connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock up front. A deferred transaction that reads and then writes
+    # while the background loop writes gets "database is locked" at once, without waiting
+    # (SQLite cannot let it wait: that could deadlock); one that starts as a writer just waits.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(database_url: str) -> Engine:

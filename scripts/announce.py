@@ -59,6 +59,7 @@ def main() -> int:
         f"  Rasa REST webhook:  {rasa}/webhooks/rest/webhook\n"
         f"  Rasa HTTP API:      {rasa}/  (token: RASA_AUTH_TOKEN in .env)\n"
         f"  Action server:      {actions}/health\n"
+        "  E-mails (caught):   var/mail/new/  (appointment confirmations; nothing leaves this machine)\n"
         "  Stop everything with Ctrl-C.\n",
         flush=True,
     )

@@ -32,6 +32,10 @@ class Stack:
     api_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
     rasa_token: str = field(default_factory=lambda: secrets.token_urlsafe(16))
     processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+    # Where the backoffice sends appointment e-mails (a local SMTP server the tests read).
+    smtp_port: int = 0
+    # Settings a test changes for a while, e.g. the Servicelijn's hours.
+    overrides: dict[str, str] = field(default_factory=dict)
 
     @property
     def backoffice_url(self) -> str:
@@ -60,7 +64,18 @@ class Stack:
             TRACKER_DB=str(self.workdir / "tracker.db"),
             WIDGET_ORIGINS=self.backoffice_url,
             RASA_TELEMETRY_ENABLED="false",
+            # Handoffs: the backoffice pushes to Rasa's HTTP API and reads Rasa's SQL event broker.
+            RASA_URL=self.rasa_url,
+            RASA_AUTH_TOKEN=self.rasa_token,
+            EVENTS_DB_DIALECT="sqlite",
+            EVENTS_DB=str(self.workdir / "rasa_events.db"),
+            RASA_EVENTS_DB_URL=f"sqlite:///{self.workdir / 'rasa_events.db'}",
+            # Open all week, so live handoffs work whenever the tests run; a test closes it.
+            SERVICELIJN_HOURS="mon-sun 00:00-24:00",
+            SMTP_HOST="127.0.0.1" if self.smtp_port else "",
+            SMTP_PORT=str(self.smtp_port or 25),
         )
+        env.update(self.overrides)
         return env
 
     def _run(self, *command: str) -> None:
@@ -91,6 +106,20 @@ class Stack:
             str(BACKOFFICE_BIN / "uvicorn"), "backoffice.main:create_app", "--factory",
             "--host", "127.0.0.1", "--port", str(self.backoffice_port),
         )  # fmt: skip
+
+    def restart_backoffice(self, **overrides: str) -> None:
+        """Restarts the backoffice with these settings changed (none: back to the defaults)."""
+        self.stop("backoffice")
+        self.overrides = dict(overrides)
+        self.start_backoffice()
+        deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.backoffice_url}/api/v1/health", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        raise RuntimeError(f"backoffice not back in time\n{self.log_tail('backoffice')}")
 
     def start_actions(self) -> None:
         self._start(

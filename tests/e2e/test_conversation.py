@@ -24,7 +24,8 @@ def test_anonymous_conversation_in_dutch(rest: httpx.Client) -> None:
     sender = f"anon-{uuid.uuid4().hex}"
     greeting = say(rest, sender, "hallo")
     assert greeting and greeting[0].startswith("Dag!")
-    assert any("0800 30 700" in text for text in say(rest, sender, "ik wil met iemand spreken"))
+    assert say(rest, sender, "ik wil met iemand spreken")[0] == "Ik zoek een medewerker voor je."
+    assert say(rest, sender, "nee")[0].startswith("Goed. Je wacht niet meer.")
     assert any("computer" in text for text in say(rest, sender, "ben jij een robot?"))
     assert any("Graag gedaan" in text for text in say(rest, sender, "merci"))
     assert any("Tot ziens" in text for text in say(rest, sender, "salut, tot de volgende keer"))
