@@ -109,7 +109,8 @@ class Stack:
 
     def restart_backoffice(self, **overrides: str) -> None:
         """Restarts the backoffice with these settings changed (none: back to the defaults)."""
-        self.stop("backoffice")
+        if "backoffice" in self.processes:
+            self.stop("backoffice")
         self.overrides = dict(overrides)
         self.start_backoffice()
         deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS

@@ -152,3 +152,32 @@ def test_outside_office_hours_a_call_back_instead_of_a_live_chat(stack: Stack, r
         assert handoff is not None and handoff["kind"] == "callback"
     finally:
         stack.restart_backoffice()
+
+
+def test_a_jobseeker_message_sent_while_the_backoffice_restarts_still_reaches_the_consultant(
+    stack: Stack, rest: httpx.Client, waiting
+) -> None:
+    sender, handoff = waiting
+    with backoffice(stack) as api:
+        assert api.post(f"/handoffs/{handoff['id']}/claim", json={"consultant_id": consultant_id(stack)}).is_success
+    stack.stop("backoffice")
+    try:
+        # Rasa keeps the message in its event broker's table while the backoffice is away.
+        assert say(rest, sender, "Zijn jullie er nog?") == []
+    finally:
+        stack.restart_backoffice()
+    with backoffice(stack) as api:
+        within(
+            10,
+            lambda: (
+                [
+                    m["text"]
+                    for m in api.get(f"/handoffs/{handoff['id']}/messages").json()
+                    if m["sender"] == "jobseeker"
+                ].count("Zijn jullie er nog?")
+                == 1
+            ),
+        )
+        assert api.post(
+            f"/handoffs/{handoff['id']}/close", json={"consultant_id": consultant_id(stack), "outcome": "test"}
+        ).is_success
