@@ -6,16 +6,14 @@ token. Templates escape every value (Jinja's autoescape): a jobseeker's text is 
 """
 
 import secrets
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
+from fastapi.responses import HTMLResponse, Response
 
 from backoffice.accounts import permissions
 from backoffice.accounts import service as accounts
-from backoffice.accounts.models import ROLE_LABELS, ROLES
+from backoffice.accounts.models import ROLES
 from backoffice.accounts.service import SignedIn, ThrottledError
 from backoffice.clock import Clock
 from backoffice.errors import DomainError
@@ -25,7 +23,7 @@ from backoffice.handoffs.models import Handoff
 from backoffice.handoffs.rasa_client import RasaClient
 from backoffice.handoffs.routes import get_rasa_client
 from backoffice.handoffs.schemas import MAX_CONSULTANT_CHARS
-from backoffice.inbox import views
+from backoffice.inbox import views, work
 from backoffice.inbox.deps import (
     COOKIE_PATH,
     LOGIN_CSRF_COOKIE,
@@ -40,45 +38,21 @@ from backoffice.inbox.deps import (
     safe_next,
     set_cookie,
 )
+from backoffice.inbox.pages import (  # noqa: F401 - INBOX_DIR and templates are imported from here
+    INBOX_DIR,
+    CsrfField,
+    _visible_handoff,
+    error_page,
+    render,
+    see_other,
+    templates,
+)
 from backoffice.jobseekers.models import Jobseeker
 from backoffice.offices.service import list_offices
 from backoffice.types import DbIdPath
 
-INBOX_DIR = Path(__file__).resolve().parent
-templates = Jinja2Templates(directory=INBOX_DIR / "templates")
-templates.env.globals.update(
-    CHANNELS=views.CHANNELS,
-    REASONS=views.REASONS,
-    STATES=views.STATES,
-    LEVELS=views.LEVELS,
-    PRIORITIES=views.PRIORITIES,
-    OUTCOMES=views.OUTCOMES,
-    ROLE_LABELS=ROLE_LABELS,
-    MAX_CONSULTANT_CHARS=MAX_CONSULTANT_CHARS,
-)
-templates.env.filters["local"] = views.local
-templates.env.filters["local_time"] = views.local_time
-
 router = APIRouter(prefix=COOKIE_PATH, include_in_schema=False)
 RasaDep = Annotated[RasaClient, Depends(get_rasa_client)]
-CsrfField = Annotated[str, Form(max_length=100)]
-
-
-def render(request: Request, name: str, user: SignedIn | None, status_code: int = 200, **context) -> HTMLResponse:
-    return templates.TemplateResponse(
-        request=request,
-        name=name,
-        context={"user": user.account if user else None, "csrf_token": user.csrf_token if user else "", **context},
-        status_code=status_code,
-    )
-
-
-def see_other(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303)
-
-
-def error_page(request: Request, user: SignedIn, status_code: int, message: str) -> HTMLResponse:
-    return render(request, "error.html", user, status_code=status_code, message=message)
 
 
 # --- sign-in ---
@@ -191,22 +165,18 @@ def queue_page(request: Request, user: PageUser, session: SessionDep, settings: 
 # --- one conversation ---
 
 
-def _visible_handoff(session, user: SignedIn, handoff_id: int) -> Handoff:
-    permissions.require(permissions.handles_handoffs(user.account))
-    handoff = handoffs.require_handoff(session=session, handoff_id=handoff_id)
-    permissions.require(permissions.can_see_handoff(user.account, handoff))
-    return handoff
-
-
 @router.get("/handoffs/{handoff_id}", response_class=HTMLResponse)
 def handoff_page(
     request: Request, handoff_id: DbIdPath, user: PageUser, session: SessionDep, settings: SettingsDep, clock: ClockDep
 ):
     handoff = _visible_handoff(session, user, handoff_id)
     jobseeker = session.get(Jobseeker, handoff.jobseeker_id) if handoff.jobseeker_id else None
-    dossier = None
+    dossier = work_data = None
     if jobseeker is not None and permissions.can_see_dossier(user.account, jobseeker):
         dossier = views.dossier(session=session, jobseeker=jobseeker, clock=clock)
+        work_data = work.dossier_work(
+            session=session, jobseeker=jobseeker, clock=clock, query=request.query_params, back=handoff.id
+        )
     accounts.audit(
         session=session, account=user.account, action="view_handoff", clock=clock,
         jobseeker_id=handoff.jobseeker_id, handoff_id=handoff.id,
@@ -222,6 +192,7 @@ def handoff_page(
         handoff=read,
         jobseeker=jobseeker,
         dossier=dossier,
+        work=work_data,
         transcript=transcript,
         messages=messages,
         last_message_id=max((line.message_id or 0 for line in messages), default=0),
@@ -358,7 +329,11 @@ def dossier_page(request: Request, jobseeker_id: DbIdPath, user: PageUser, sessi
     accounts.audit(session=session, account=user.account, action="view_dossier", clock=clock, jobseeker_id=jobseeker.id)
     session.commit()
     return render(
-        request, "dossier_page.html", user, dossier=views.dossier(session=session, jobseeker=jobseeker, clock=clock)
+        request,
+        "dossier_page.html",
+        user,
+        dossier=views.dossier(session=session, jobseeker=jobseeker, clock=clock),
+        work=work.dossier_work(session=session, jobseeker=jobseeker, clock=clock, query=request.query_params),
     )
 
 
@@ -427,3 +402,7 @@ def set_active(
     accounts.set_active(session=session, account=target, active=active)
     session.commit()
     return see_other(f"{COOKIE_PATH}/accounts")
+
+
+# Booking, vacancy suggestions and smart-assignment proposals on a dossier.
+router.include_router(work.router)

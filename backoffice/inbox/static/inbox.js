@@ -57,6 +57,10 @@
     const scroller = document.getElementById("transcript");
     const status = document.getElementById("live-status");
     const reply = document.getElementById("reply-text");
+    let edited = false; // a form on the page is being filled in: do not reload under the consultant's hands
+    root.addEventListener("input", function () {
+      edited = true;
+    });
     listen(root.dataset.stream, {
       message: function (data) {
         if (list.querySelector('[data-message-id="' + data.id + '"]')) return;
@@ -66,7 +70,7 @@
       },
       state: function (data) {
         if (data.key === root.dataset.stateKey) return;
-        if (reply && reply.value.trim()) {
+        if (edited || (reply && reply.value.trim())) {
           status.textContent = "De status van dit gesprek veranderde. Laad de pagina opnieuw.";
         } else {
           window.location.reload();
