@@ -23,7 +23,7 @@ from backoffice.handoffs.models import Handoff
 from backoffice.handoffs.rasa_client import RasaClient
 from backoffice.handoffs.routes import get_rasa_client
 from backoffice.handoffs.schemas import MAX_CONSULTANT_CHARS
-from backoffice.inbox import views, work
+from backoffice.inbox import reports, views, work
 from backoffice.inbox.deps import (
     COOKIE_PATH,
     LOGIN_CSRF_COOKIE,
@@ -404,5 +404,6 @@ def set_active(
     return see_other(f"{COOKIE_PATH}/accounts")
 
 
-# Booking, vacancy suggestions and smart-assignment proposals on a dossier.
+# Booking, vacancy suggestions and smart-assignment proposals on a dossier; calendar and overview.
 router.include_router(work.router)
+router.include_router(reports.router)
