@@ -15,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from backoffice.appointments.routes import router as appointments_router
 from backoffice.assignments.routes import router as assignments_router
+from backoffice.complaints.routes import router as complaints_router
 from backoffice.config import get_settings
 from backoffice.db import make_engine
 from backoffice.digital.routes import router as digital_router
@@ -24,6 +25,7 @@ from backoffice.handoffs.worker import HandoffJobs
 from backoffice.health.routes import router as health_router
 from backoffice.identity.routes import router as identity_router
 from backoffice.inbox.api import router as inbox_api_router
+from backoffice.inbox.complaints import router as inbox_complaints_router
 from backoffice.inbox.deps import LoginRequiredError, login_url
 from backoffice.inbox.events import router as inbox_events_router
 from backoffice.inbox.routes import INBOX_DIR
@@ -54,6 +56,7 @@ def _api_v1() -> APIRouter:
         digital_router,
         appointments_router,
         notifications_router,
+        complaints_router,
     )
     for router in routers:
         api.include_router(router)
@@ -115,6 +118,7 @@ def create_app() -> FastAPI:
     app.add_exception_handler(LoginRequiredError, _login_required)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.include_router(widget_router)
+    app.include_router(inbox_complaints_router)
     app.include_router(inbox_router)
     app.include_router(inbox_events_router)
     app.include_router(inbox_api_router)

@@ -3,6 +3,7 @@
 from backoffice.accounts.models import Account, AccountSession, AuditEvent, LoginAttempt
 from backoffice.appointments.models import Appointment, ConsultantSchedule
 from backoffice.assignments.models import Assignment, AssignmentEvent, AssignmentProposal
+from backoffice.complaints.models import CareerCentre, Complaint
 from backoffice.consultants.models import Consultant, ProvinceStaffing
 from backoffice.db import Base
 from backoffice.digital.models import DigitalAssessment, DigitalCourse
@@ -22,6 +23,8 @@ __all__ = [
     "AssignmentProposal",
     "AuditEvent",
     "Base",
+    "CareerCentre",
+    "Complaint",
     "Consultant",
     "ConsultantSchedule",
     "CvDocument",

@@ -146,13 +146,7 @@ def home(user: PageUser):
         return see_other(f"{COOKIE_PATH}/queue")
     if permissions.can_manage_accounts(user.account):
         return see_other(f"{COOKIE_PATH}/accounts")
-    return see_other(f"{COOKIE_PATH}/complaints")
-
-
-@router.get("/complaints", response_class=HTMLResponse)
-def complaints(request: Request, user: PageUser):
-    permissions.require(user.account.role in ("complaint_handler", "admin"))
-    return render(request, "complaints.html", user)
+    return see_other(f"{COOKIE_PATH}/complaints")  # the complaint pages: backoffice/inbox/complaints.py
 
 
 @router.get("/queue", response_class=HTMLResponse)

@@ -8,6 +8,7 @@ from backoffice.clock import get_clock
 from backoffice.config import get_settings
 from backoffice.db import get_sessionmaker
 from backoffice.seed.accounts import seed_demo_accounts
+from backoffice.seed.complaints import add_to_demo_database
 from backoffice.seed.service import seed_demo_data
 from backoffice.seed.vacancies import DEFAULT_COUNT
 
@@ -30,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
             session=session, today=get_clock().today, vacancy_count=args.vacancies, progress=args.vacancies > 10_000
         )
     logging.info("Demo data loaded." if seeded else "Database already holds data; seed skipped.")
+    with get_sessionmaker()() as session:  # a demo database from before the complaints module
+        if add_to_demo_database(session=session, today=get_clock().today):
+            logging.info("Demo register of career centres and demo complaints added.")
     settings = get_settings()
     if settings.demo_login_enabled and settings.inbox_demo_password:
         # Also for a database seeded before the inbox existed, and after a new .env.

@@ -12,6 +12,7 @@ from backoffice.jobseekers.models import Jobseeker
 from backoffice.jobseekers.service import DEMO_PICKER_SIZE
 from backoffice.offices.models import Office
 from backoffice.seed.assignments import seed_assignments
+from backoffice.seed.complaints import seed_demo_complaints
 from backoffice.seed.dispatching import seed_courses, seed_schedules
 from backoffice.seed.offices import (
     INVENTED_NOTICE,
@@ -128,5 +129,7 @@ def seed_demo_data(
     dispatching_rng = random.Random(f"{SEED}-dispatching")
     seed_schedules(session=session, rng=dispatching_rng, consultants_by_office=consultants_by_office, offices=offices)
     seed_courses(session=session, rng=dispatching_rng, offices=offices, today=today)
+    # The register of loopbaancentra and invented complaints (a random stream of their own).
+    seed_demo_complaints(session=session, today=today)
     session.commit()
     return True
