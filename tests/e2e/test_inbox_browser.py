@@ -197,3 +197,80 @@ def test_every_other_inbox_page_passes_axe(inbox_page, stack: Stack) -> None:
     page.goto("/inbox/complaints")
     check_accessibility(page, "complaints")
     sign_out(page)
+
+
+def test_a_consultant_works_on_a_dossier_by_keyboard_and_the_new_pages_pass_axe(inbox_page, stack: Stack) -> None:
+    """Book an appointment, recommend a vacancy and decide on a proposal with the keyboard only;
+    axe on the dossier with its forms, the confirmation, the calendar and the overview."""
+    page = inbox_page
+    login = demo_login(stack, index=7)
+    jobseeker_id = login["jobseeker_id"]
+    with backoffice(stack) as api:
+        office_id = api.get(f"/jobseekers/{jobseeker_id}").json()["office_id"]
+        api.post(f"/jobseekers/{jobseeker_id}/proposals/refresh")
+        vacancy_id = api.get("/vacancies/search", params={"page_size": 1}).json()["results"][0]["id"]
+    email = f"bemiddelaar-{uuid.uuid4().hex[:8]}@test.invalid"
+    save_account(stack, email=email, role="consultant", office_id=office_id)
+    sign_in(page, email)
+
+    page.goto(f"/inbox/dossiers/{jobseeker_id}")
+    expect(page.get_by_role("heading", name="Acties voor de werkzoekende")).to_be_visible()
+    check_accessibility(page, "dossier with its forms")
+
+    # Book: focus the first moment, choose it with Space, fill the reason, submit with Enter.
+    first = page.get_by_role("radio").first
+    first.focus()
+    first.press("Space")
+    expect(first).to_be_checked()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.id")
+    assert focused == "werk-reden", f"Tab after the moments lands on {focused}"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Samen je cv bekijken")
+    page.keyboard.press("Enter")
+    notice = page.get_by_role("status").filter(has_text="Afspraak gemaakt")
+    expect(notice).to_be_visible()
+    check_accessibility(page, "dossier after booking")
+
+    # Recommend a vacancy by its number.
+    field = page.get_by_label("Vacaturenummer")
+    field.focus()
+    page.keyboard.type(str(vacancy_id))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status").filter(has_text="Vacature aangeraden")).to_be_visible()
+
+    # Reject the first open proposal, if the rule set made one for this dossier.
+    reasons = page.get_by_label("Waarom weiger je?")
+    if reasons.count():
+        reasons.first.focus()
+        page.keyboard.type("Volgt dit al bij een partner")
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("status").filter(has_text="Voorstel geweigerd")).to_be_visible()
+
+    # The calendar of the own werkwinkel shows the booking; reached from the menu by keyboard.
+    menu_link = page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Agenda")
+    menu_link.focus()
+    menu_link.press("Enter")
+    expect(page.get_by_role("heading", name="Agenda van", exact=False)).to_be_visible()
+    check_accessibility(page, "calendar (consultant)")
+    for _ in range(5):  # the booking lies within four weeks from tomorrow
+        if page.get_by_text("Samen je cv bekijken").count() or page.locator("td .booking").count():
+            break
+        page.get_by_role("link", name="Volgende week").press("Enter")
+        page.wait_for_load_state()
+    expect(page.locator("td .booking").first).to_be_visible()
+    sign_out(page)
+
+    servicelijn = f"servicelijn-{uuid.uuid4().hex[:8]}@test.invalid"
+    save_account(stack, email=servicelijn, role="servicelijn")
+    sign_in(page, servicelijn)
+    page.goto("/inbox/agenda")
+    page.get_by_label("Werkwinkel", exact=True).select_option(str(office_id))
+    page.get_by_role("button", name="Toon").press("Enter")
+    expect(page.get_by_role("heading", name="Agenda van", exact=False)).to_be_visible()
+    check_accessibility(page, "calendar (Servicelijn)")
+    page.goto("/inbox/overzicht")
+    expect(page.get_by_role("heading", name="Gesprekken per dag en per regio")).to_be_visible()
+    expect(page.get_by_role("img", name="Gesprekken per dag en per regio", exact=False)).to_be_visible()
+    check_accessibility(page, "overview")
+    sign_out(page)
