@@ -1,6 +1,8 @@
 """One real stack (backoffice, action server, Rasa server) per test session."""
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -49,3 +51,30 @@ def stack(tmp_path_factory: pytest.TempPathFactory, outbox: Outbox) -> Iterator[
 def rest(stack: Stack) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=stack.rasa_url, timeout=60) as client:
         yield client
+
+
+CHROMIUM = Path(os.environ.get("WEGWIJS_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """One Debian Chromium for every browser test: Playwright's sync API allows one per thread."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements/browser.txt")
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -5,7 +5,6 @@ axe-core (vendored in tests/e2e/vendor/, injected as an init script, never downl
 inbox page: no serious or critical violation.
 """
 
-import os
 import subprocess
 import uuid
 from pathlib import Path
@@ -21,34 +20,11 @@ from tests.e2e.test_handoff import bot_texts, within
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements/browser.txt")
 expect = sync_api.expect
 
-CHROMIUM = Path(os.environ.get("WEGWIJS_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 PASSWORD = "inbox browser test password"  # noqa: S105 - a throwaway account in the test stack
 TIMEOUT_MS = 30_000
 LIVE_MS = 5_000  # the SSE stream polls every 0.5 s
 INJECTION = '<img src=x onerror="window.__pwned=1">'
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def save_account(stack: Stack, *, email: str, role: str, office_id: int | None = None) -> None:

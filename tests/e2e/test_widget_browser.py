@@ -5,9 +5,7 @@ action server. Playwright's own browser downloads are never used: Chromium comes
 system package (``apt-get install chromium``).
 """
 
-import os
 import re
-from pathlib import Path
 
 import httpx
 import pytest
@@ -15,32 +13,9 @@ import pytest
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -r requirements/browser.txt")
 expect = sync_api.expect
 
-CHROMIUM = Path(os.environ.get("WEGWIJS_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 BOT_TIMEOUT_MS = 30_000  # the first answers of a freshly loaded model can be slow
 HUMAN_LABEL = "Praten met een medewerker"
 INJECTION = '<img src=x onerror="window.__pwned=1">'
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing: apt-get install -y chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
